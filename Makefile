@@ -1,0 +1,139 @@
+# quizdeck - GNU Makefile.
+#
+# Targets
+#   make            build build/quizdeck (optimised, with debug symbols)
+#   make run        install missing packages (see scripts/deps.sh), build, start the game
+#   make test       install missing packages, build every test with ASan+UBSan, run them all
+#   make check-packs  validate every bundled pack and the template; any error or warning fails
+#   make install    install under $(DESTDIR)$(PREFIX): binary, packs, assets, .desktop, icon
+#   make format     reformat the tree with clang-format
+#   make clean      remove build/
+#
+# Switches
+#   CI=true         warnings are errors (-Werror); CI sets it
+#   DEBUG=1         build the game itself with ASan+UBSan into build/debug/
+#   CFLAGS=...      appended last, so it can override anything above
+#   PREFIX, DESTDIR for `make install` (default PREFIX=/usr/local)
+#
+# Every variant has its own object folder: build/ (release), build/debug/, build/asan/ (tests).
+
+CC      ?= cc
+PKG     ?= pkg-config
+PREFIX  ?= /usr/local
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/quizdeck
+
+VERSION := 0.1.0
+
+CORE_PKGS := inih libutf8proc
+UI_PKGS   := sdl2 SDL2_ttf
+TEST_PKGS := cmocka
+
+WARN   := -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
+          -Wno-unused-parameter
+ifeq ($(CI),true)
+WARN   += -Werror
+endif
+BASE_CFLAGS := -std=c11 -D_XOPEN_SOURCE=700 -DQUIZDECK_VERSION='"$(VERSION)"' $(WARN) \
+               -MMD -MP -Isrc
+SAN    := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+pc_cflags = $(shell $(PKG) --cflags $(1) 2>/dev/null)
+pc_libs   = $(shell $(PKG) --libs $(1) 2>/dev/null)
+
+CORE_SRC := $(sort $(wildcard src/core/*.c))
+UI_SRC   := $(sort $(wildcard src/ui/*.c))
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+TEST_SUPPORT := tests/support.c
+
+# ---- variants -------------------------------------------------------------------------------
+# $(call variant,DIR,FLAGS): objects of core and ui under DIR with FLAGS.
+
+RELEASE_DIR := build
+RELEASE_FLAGS := -O2 -g
+ifeq ($(DEBUG),1)
+RELEASE_DIR := build/debug
+RELEASE_FLAGS := -O0 -g $(SAN)
+endif
+ASAN_DIR := build/asan
+ASAN_FLAGS := -O1 -g $(SAN)
+
+BIN := $(RELEASE_DIR)/quizdeck
+
+core_objs = $(patsubst src/%.c,$(1)/obj/%.o,$(CORE_SRC))
+ui_objs   = $(patsubst src/%.c,$(1)/obj/%.o,$(UI_SRC) src/main.c)
+
+.PHONY: all run test unit check-packs deps install uninstall clean format
+.DEFAULT_GOAL := all
+
+all: $(BIN)
+
+# release (or DEBUG=1) objects
+$(RELEASE_DIR)/obj/core/%.o: src/core/%.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(RELEASE_FLAGS) $(call pc_cflags,$(CORE_PKGS)) $(CFLAGS) -c $< -o $@
+$(RELEASE_DIR)/obj/ui/%.o: src/ui/%.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(RELEASE_FLAGS) $(call pc_cflags,$(CORE_PKGS) $(UI_PKGS)) $(CFLAGS) -c $< -o $@
+$(RELEASE_DIR)/obj/main.o: src/main.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(RELEASE_FLAGS) $(call pc_cflags,$(CORE_PKGS) $(UI_PKGS)) $(CFLAGS) -c $< -o $@
+$(RELEASE_DIR)/libquizdeck-core.a: $(call core_objs,$(RELEASE_DIR))
+	$(AR) rcs $@ $^
+$(BIN): $(call ui_objs,$(RELEASE_DIR)) $(RELEASE_DIR)/libquizdeck-core.a
+	$(CC) $(RELEASE_FLAGS) $(CFLAGS) -o $@ $^ $(call pc_libs,$(CORE_PKGS) $(UI_PKGS)) -lm $(LDFLAGS)
+
+# sanitizer objects for the tests: core only, so a test that needs SDL does not link
+$(ASAN_DIR)/obj/core/%.o: src/core/%.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(ASAN_FLAGS) $(call pc_cflags,$(CORE_PKGS)) $(CFLAGS) -c $< -o $@
+$(ASAN_DIR)/libquizdeck-core.a: $(call core_objs,$(ASAN_DIR))
+	$(AR) rcs $@ $^
+$(ASAN_DIR)/obj/tests/%.o: tests/%.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(ASAN_FLAGS) $(call pc_cflags,$(CORE_PKGS) $(TEST_PKGS)) $(CFLAGS) -c $< -o $@
+$(ASAN_DIR)/tests/%: $(ASAN_DIR)/obj/tests/%.o $(ASAN_DIR)/obj/tests/support.o $(ASAN_DIR)/libquizdeck-core.a
+	@mkdir -p $(@D)
+	$(CC) $(ASAN_FLAGS) $(CFLAGS) -o $@ $^ $(call pc_libs,$(CORE_PKGS) $(TEST_PKGS)) -lm $(LDFLAGS)
+
+TEST_BINS := $(patsubst tests/%.c,$(ASAN_DIR)/tests/%,$(TEST_SRC))
+
+# ---- user-facing targets --------------------------------------------------------------------
+
+deps:
+	@sh scripts/deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	./$(BIN) $(ARGS)
+
+test: deps
+	@$(MAKE) --no-print-directory unit check-packs
+
+unit: $(TEST_BINS)
+	@sh tests/run-tests.sh $(TEST_BINS)
+
+check-packs: $(BIN)
+	@sh tests/check-packs.sh ./$(BIN)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/questions $(DESTDIR)$(DATADIR)/assets
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/quizdeck
+	install -m 644 questions/*.ini $(DESTDIR)$(DATADIR)/questions/
+	cp -R assets/. $(DESTDIR)$(DATADIR)/assets/
+	install -d $(DESTDIR)$(PREFIX)/share/applications $(DESTDIR)$(PREFIX)/share/icons/hicolor/scalable/apps
+	install -m 644 assets/quizdeck.desktop $(DESTDIR)$(PREFIX)/share/applications/quizdeck.desktop
+	install -m 644 assets/icons/quizdeck.svg $(DESTDIR)$(PREFIX)/share/icons/hicolor/scalable/apps/quizdeck.svg
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/quizdeck $(DESTDIR)$(PREFIX)/share/applications/quizdeck.desktop \
+	      $(DESTDIR)$(PREFIX)/share/icons/hicolor/scalable/apps/quizdeck.svg
+	rm -rf $(DESTDIR)$(DATADIR)
+
+format:
+	clang-format -i $(CORE_SRC) $(UI_SRC) src/main.c $(wildcard src/*/*.h) $(TEST_SRC) $(wildcard tests/*.h) $(TEST_SUPPORT)
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,45 @@
+#!/bin/sh
+# Dependency step for `make run` and `make test`: checks what the build needs through
+# pkg-config and the PATH, and installs what is missing from Debian's archive.
+# As root it runs apt-get; otherwise it prints the exact command and fails.
+set -u
+
+# pkg-config module -> Debian package
+PC_MODULES="sdl2:libsdl2-dev SDL2_ttf:libsdl2-ttf-dev inih:libinih-dev libutf8proc:libutf8proc-dev cmocka:libcmocka-dev"
+# command -> Debian package
+COMMANDS="cc:gcc pkg-config:pkg-config"
+
+missing=""
+add() {
+    case " $missing " in
+        *" $1 "*) ;;
+        *) missing="${missing:+$missing }$1" ;;
+    esac
+}
+
+for pair in $COMMANDS; do
+    cmd=${pair%%:*}
+    pkg=${pair#*:}
+    command -v "$cmd" >/dev/null 2>&1 || add "$pkg"
+done
+for pair in $PC_MODULES; do
+    mod=${pair%%:*}
+    pkg=${pair#*:}
+    if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists "$mod"; then
+        add "$pkg"
+    fi
+done
+
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+    echo "deps: installing $missing"
+    apt-get update -q || exit 1
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing || exit 1
+    exit 0
+fi
+
+echo "deps: missing packages: $missing" >&2
+echo "deps: run this, then try again:" >&2
+echo "    sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing" >&2
+exit 1

@@ -1,0 +1,404 @@
+/* main.c - quizdeck's command line: finds the data folder and the user's folders, loads the
+ * pack library, and runs the requested mode. The only file that knows every module. */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/diag.h"
+#include "core/library.h"
+#include "core/pack.h"
+#include "core/pack_dump.h"
+#include "core/paths.h"
+#include "core/strbuf.h"
+#include "ui/term_quiz.h"
+
+/* Exit codes (documented in --help). */
+enum {
+    EXIT_OK = 0,
+    EXIT_PROBLEMS = 1, /* --check found errors; --question found no such question */
+    EXIT_USAGE = 2,    /* bad command line */
+    EXIT_NO_DATA = 3,  /* no pack could be loaded */
+};
+
+typedef enum Mode { MODE_PLAY, MODE_CHECK, MODE_QUESTION, MODE_LIST, MODE_COUNT } Mode;
+
+typedef struct Options {
+    Mode mode;
+    const char *data_dir;
+    const char *question_id;
+    const char **packs; /* --pack and --check arguments: ids or paths */
+    int pack_count;
+    TermQuizOptions play;
+} Options;
+
+static void print_help(FILE *out)
+{
+    fputs("Usage: quizdeck [OPTION]...\n"
+          "       quizdeck --check [PACK]...\n"
+          "       quizdeck --question [PACK:]ID [--pack PACK]\n"
+          "A quiz and flashcard game. PACK is a pack id or the path of a pack file.\n"
+          "\n"
+          "Modes:\n"
+          "  -c, --check [PACK]...   validate packs (all packs when none is named); print every\n"
+          "                          diagnostic as path:line, then one line per pack\n"
+          "  -q, --question ID       show how the game checks one question (PACK:ID or ID)\n"
+          "  -l, --list              list the packs and topics that would load\n"
+          "  (none)                  play a quiz\n"
+          "\n"
+          "Options:\n"
+          "  -p, --pack PACK         use this pack (repeatable); by default all packs\n"
+          "      --topic TOPIC       ask only questions of this topic (repeatable)\n"
+          "  -n, --count N           number of questions (default 10, 0 = all)\n"
+          "      --seed N            fix the question and choice order\n"
+          "      --untimed           no time limits\n"
+          "      --relaxed           accuracy-only scoring (no speed bonus)\n"
+          "      --data-dir DIR      read bundled packs and assets from DIR\n"
+          "  -h, --help              show this help and exit\n"
+          "  -V, --version           show the version and exit\n"
+          "\n"
+          "Packs are read from DATA/questions and from $XDG_DATA_HOME/quizdeck/packs\n"
+          "(default ~/.local/share/quizdeck/packs); a user pack replaces a bundled one with\n"
+          "the same id.\n"
+          "\n"
+          "Exit status: 0 success, 1 problems found (--check, --question), 2 usage error,\n"
+          "3 no usable pack.\n",
+          out);
+}
+
+static bool parse_u64(const char *s, unsigned long long *out)
+{
+    char *end;
+    if (!*s || *s == '-') {
+        return false;
+    }
+    unsigned long long v = strtoull(s, &end, 10);
+    if (*end) {
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+static int parse_args(int argc, char **argv, Options *o)
+{
+    enum { OPT_SEED = 256, OPT_UNTIMED, OPT_RELAXED, OPT_DATA_DIR, OPT_TOPIC };
+    static const struct option longs[] = {
+        {"check", no_argument, NULL, 'c'},
+        {"question", required_argument, NULL, 'q'},
+        {"list", no_argument, NULL, 'l'},
+        {"pack", required_argument, NULL, 'p'},
+        {"topic", required_argument, NULL, OPT_TOPIC},
+        {"count", required_argument, NULL, 'n'},
+        {"seed", required_argument, NULL, OPT_SEED},
+        {"untimed", no_argument, NULL, OPT_UNTIMED},
+        {"relaxed", no_argument, NULL, OPT_RELAXED},
+        {"data-dir", required_argument, NULL, OPT_DATA_DIR},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    o->packs = calloc((size_t)argc + 1, sizeof *o->packs);
+    o->play.topics = calloc((size_t)argc + 1, sizeof *o->play.topics);
+    if (!o->packs || !o->play.topics) {
+        fputs("quizdeck: out of memory\n", stderr);
+        return EXIT_USAGE;
+    }
+    int c;
+    unsigned long long n;
+    while ((c = getopt_long(argc, argv, "cq:lp:n:hV", longs, NULL)) != -1) {
+        switch (c) {
+        case 'c':
+            o->mode = MODE_CHECK;
+            break;
+        case 'q':
+            o->mode = MODE_QUESTION;
+            o->question_id = optarg;
+            break;
+        case 'l':
+            o->mode = MODE_LIST;
+            break;
+        case 'p':
+            o->packs[o->pack_count++] = optarg;
+            break;
+        case OPT_TOPIC:
+            o->play.topics[o->play.topic_count++] = optarg;
+            break;
+        case 'n':
+            if (!parse_u64(optarg, &n) || n > INT_MAX) {
+                fprintf(stderr, "quizdeck: --count needs a whole number, not '%s'\n", optarg);
+                return EXIT_USAGE;
+            }
+            o->play.count = (int)n;
+            break;
+        case OPT_SEED:
+            if (!parse_u64(optarg, &n)) {
+                fprintf(stderr, "quizdeck: --seed needs a whole number, not '%s'\n", optarg);
+                return EXIT_USAGE;
+            }
+            o->play.seed = n;
+            o->play.seeded = true;
+            break;
+        case OPT_UNTIMED:
+            o->play.untimed = true;
+            break;
+        case OPT_RELAXED:
+            o->play.relaxed = true;
+            break;
+        case OPT_DATA_DIR:
+            o->data_dir = optarg;
+            break;
+        case 'h':
+            print_help(stdout);
+            exit(EXIT_OK);
+        case 'V':
+            printf("quizdeck %s\n", QUIZDECK_VERSION);
+            exit(EXIT_OK);
+        default:
+            fputs("Try 'quizdeck --help' for more information.\n", stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (o->mode == MODE_CHECK) {
+        for (int i = optind; i < argc; i++) {
+            o->packs[o->pack_count++] = argv[i];
+        }
+    } else if (optind < argc) {
+        fprintf(stderr, "quizdeck: unexpected argument '%s'\n"
+                        "Try 'quizdeck --help' for more information.\n",
+                argv[optind]);
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+/* The folder that holds this executable, from /proc/self/exe. */
+static bool exe_dir(char *out, size_t size)
+{
+    char buf[PATHS_MAX];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0) {
+        return false;
+    }
+    buf[n] = '\0';
+    char *slash = strrchr(buf, '/');
+    if (!slash) {
+        return false;
+    }
+    *slash = '\0';
+    return str_copy(out, size, buf[0] ? buf : "/");
+}
+
+static bool looks_like_path(const char *s)
+{
+    size_t n = strlen(s);
+    return strchr(s, '/') || (n > 4 && strcmp(s + n - 4, ".ini") == 0) || access(s, F_OK) == 0;
+}
+
+/* Loads what the run needs: the named paths alone when every PACK is a path; otherwise the
+ * bundled and user folders plus the named paths. */
+static int load_library(const Options *o, Library *lib, bool *only_paths)
+{
+    char cwd[PATHS_MAX];
+    if (!getcwd(cwd, sizeof cwd)) {
+        cwd[0] = '\0';
+    }
+    *only_paths = o->pack_count > 0;
+    for (int i = 0; i < o->pack_count; i++) {
+        *only_paths = *only_paths && looks_like_path(o->packs[i]);
+    }
+    if (!*only_paths) {
+        char data[PATHS_MAX];
+        char dir[PATHS_MAX];
+        if (o->data_dir) {
+            if (!str_copy(data, sizeof data, o->data_dir)) {
+                fputs("quizdeck: --data-dir is too long\n", stderr);
+                return EXIT_USAGE;
+            }
+        } else if (!exe_dir(dir, sizeof dir) || !paths_find_data_dir(data, sizeof data, dir)) {
+            fputs("quizdeck: warning: cannot find the bundled packs next to the program; "
+                  "use --data-dir DIR\n",
+                  stderr);
+            data[0] = '\0';
+        }
+        if (data[0] && paths_join(dir, sizeof dir, data, "questions")) {
+            char *real = realpath(dir, NULL);
+            char shown[PATHS_MAX];
+            paths_display(shown, sizeof shown, real ? real : dir, cwd);
+            library_add_dir(lib, real ? real : dir, shown, ORIGIN_BUNDLED, false);
+            free(real);
+        }
+        char user[PATHS_MAX];
+        if (paths_user_data(user, sizeof user, getenv("XDG_DATA_HOME"), getenv("HOME")) &&
+            paths_join(dir, sizeof dir, user, "packs")) {
+            library_add_dir(lib, dir, NULL, ORIGIN_USER, true);
+        }
+    }
+    for (int i = 0; i < o->pack_count; i++) {
+        if (looks_like_path(o->packs[i])) {
+            library_add_file(lib, o->packs[i], NULL, ORIGIN_COMMAND_LINE);
+        }
+    }
+    library_resolve(lib);
+    return EXIT_OK;
+}
+
+static void print_diags(const DiagList *diags)
+{
+    StrBuf sb = STRBUF_INIT;
+    diag_list_format(diags, &sb);
+    fputs(strbuf_cstr(&sb), stderr);
+    strbuf_free(&sb);
+}
+
+/* --check: every diagnostic, then a line per pack; 0 only without errors. */
+static int run_check(const Options *o, const Library *lib, bool only_paths)
+{
+    size_t errors = 0;
+    for (int i = 0; i < lib->count; i++) {
+        print_diags(&lib->entries[i].diags);
+    }
+    fflush(stderr);
+    int packs = 0;
+    int questions = 0;
+    for (int i = 0; i < lib->count; i++) {
+        const LibraryEntry *e = &lib->entries[i];
+        bool wanted = only_paths || o->pack_count == 0;
+        for (int k = 0; k < o->pack_count && !wanted; k++) {
+            wanted = strcmp(e->path, o->packs[k]) == 0 ||
+                     (e->pack && strcmp(e->pack->id, o->packs[k]) == 0);
+        }
+        if (!wanted) {
+            continue;
+        }
+        size_t ne = e->diags.counts[DIAG_ERROR];
+        size_t nw = e->diags.counts[DIAG_WARNING];
+        errors += ne;
+        if (e->pack && ne == 0) {
+            packs++;
+            questions += e->pack->question_count;
+            printf("%s: ok, %d question%s", e->path, e->pack->question_count,
+                   e->pack->question_count == 1 ? "" : "s");
+            if (nw) {
+                printf(", %zu warning%s", nw, nw == 1 ? "" : "s");
+            }
+            printf("%s\n", e->replaced ? " (replaced by a user pack)" : "");
+        } else {
+            printf("%s: %zu error%s, %zu warning%s\n", e->path, ne, ne == 1 ? "" : "s", nw,
+                   nw == 1 ? "" : "s");
+        }
+    }
+    for (int k = 0; k < o->pack_count && !only_paths; k++) {
+        if (!looks_like_path(o->packs[k]) && !library_find(lib, o->packs[k])) {
+            fprintf(stderr, "quizdeck: no pack with id '%s'\n", o->packs[k]);
+            errors++;
+        }
+    }
+    printf("%d pack%s, %d questions%s\n", packs, packs == 1 ? "" : "s", questions,
+           errors ? ", with errors" : "");
+    return errors ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/* --question [PACK:]ID */
+static int run_question(const Options *o, const Library *lib)
+{
+    const char *id = o->question_id;
+    char pack_id[PATHS_MAX] = "";
+    const char *colon = strchr(id, ':');
+    if (colon) {
+        size_t n = (size_t)(colon - id);
+        if (n >= sizeof pack_id) {
+            n = sizeof pack_id - 1;
+        }
+        memcpy(pack_id, id, n);
+        pack_id[n] = '\0';
+        id = colon + 1;
+    }
+    int found = 0;
+    StrBuf sb = STRBUF_INIT;
+    for (int i = 0; i < lib->count; i++) {
+        const LibraryEntry *e = &lib->entries[i];
+        if (!e->pack || e->replaced) {
+            continue;
+        }
+        bool wanted = pack_id[0] ? strcmp(e->pack->id, pack_id) == 0 || strcmp(e->path, pack_id) == 0
+                                 : o->pack_count == 0;
+        for (int k = 0; k < o->pack_count && !wanted; k++) {
+            wanted = strcmp(e->pack->id, o->packs[k]) == 0 || strcmp(e->path, o->packs[k]) == 0;
+        }
+        const Question *q = wanted ? pack_find_question(e->pack, id) : NULL;
+        if (q) {
+            strbuf_printf(&sb, "%s: %s:%d\n", e->pack->id, e->path, q->line);
+            pack_describe_question(e->pack, q, &sb);
+            found++;
+        }
+    }
+    fputs(strbuf_cstr(&sb), stdout);
+    strbuf_free(&sb);
+    if (!found) {
+        fprintf(stderr, "quizdeck: no question '%s'%s%s\n", id, pack_id[0] ? " in pack " : "",
+                pack_id);
+        return EXIT_PROBLEMS;
+    }
+    return EXIT_OK;
+}
+
+static int run_list(const Library *lib)
+{
+    for (int i = 0; i < lib->count; i++) {
+        const LibraryEntry *e = &lib->entries[i];
+        if (!e->pack || e->replaced) {
+            continue;
+        }
+        printf("%-20s %3d  %s  (%s)\n", e->pack->id, e->pack->question_count, e->pack->title,
+               e->path);
+    }
+    return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+    Options o;
+    memset(&o, 0, sizeof o);
+    o.play.count = 10;
+    int rc = parse_args(argc, argv, &o);
+    if (rc != EXIT_OK) {
+        free(o.packs);
+        free(o.play.topics);
+        return rc;
+    }
+    Library lib = LIBRARY_INIT;
+    bool only_paths;
+    rc = load_library(&o, &lib, &only_paths);
+    if (rc == EXIT_OK) {
+        switch (o.mode) {
+        case MODE_CHECK:
+            rc = run_check(&o, &lib, only_paths);
+            break;
+        case MODE_QUESTION:
+            rc = run_question(&o, &lib);
+            break;
+        case MODE_LIST:
+            for (int i = 0; i < lib.count; i++) {
+                print_diags(&lib.entries[i].diags);
+            }
+            rc = run_list(&lib);
+            break;
+        case MODE_PLAY:
+        case MODE_COUNT:
+            for (int i = 0; i < lib.count; i++) {
+                print_diags(&lib.entries[i].diags);
+            }
+            o.play.packs = o.packs;
+            o.play.pack_count = o.pack_count;
+            rc = term_quiz_run(&lib, &o.play) ? EXIT_OK : EXIT_NO_DATA;
+            break;
+        }
+    }
+    library_free(&lib);
+    free(o.packs);
+    free(o.play.topics);
+    return rc;
+}
