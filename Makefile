@@ -108,7 +108,8 @@ run: deps
 	./$(BIN) $(ARGS)
 
 test: deps
-	@$(MAKE) --no-print-directory unit check-packs
+	@$(MAKE) --no-print-directory check-packs
+	@$(MAKE) --no-print-directory unit
 
 unit: $(TEST_BINS)
 	@sh tests/run-tests.sh $(TEST_BINS)

@@ -159,6 +159,9 @@ char *fold_loose(const char *text)
             out[w++] = ' ';
             pending_space = false;
         }
+        if (cp == 0x0582 && base == 0x0565) {
+            cp = 0x057E; /* Armenian: և and classical եւ are written եվ today (ԵՐԵՎԱՆ) */
+        }
         const char *plain = latin_plain(cp);
         if (plain) {
             for (const char *p = plain; *p; p++) {

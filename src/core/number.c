@@ -31,6 +31,9 @@ static bool parse(const char *s, const char *sep, bool groups, double *out)
     bool seen_point = false;
     for (;;) {
         unsigned char c = (unsigned char)*s;
+        if (c == '\0') {
+            break;
+        }
         if (c >= '0' && c <= '9') {
             if (significant > 0 || c != '0') {
                 significant++;
@@ -44,7 +47,7 @@ static bool parse(const char *s, const char *sep, bool groups, double *out)
                 fraction_digits++;
             }
             s++;
-        } else if (c != '\0' && strchr(sep, c) && !seen_point && digits > 0 &&
+        } else if (strchr(sep, c) && !seen_point && digits > 0 &&
                    s[1] >= '0' && s[1] <= '9') {
             seen_point = true;
             s++;

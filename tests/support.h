@@ -1,0 +1,38 @@
+/* support.h - helpers shared by the unit tests: cmocka includes, loading packs from strings,
+ * reading and writing files. Tests run from the repository root. */
+#ifndef QUIZDECK_TEST_SUPPORT_H
+#define QUIZDECK_TEST_SUPPORT_H
+
+/* cmocka needs these before its header */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdbool.h>
+
+#include "core/diag.h"
+#include "core/pack.h"
+#include "core/strbuf.h"
+
+/* Loads a pack from a string named "test.ini". Diagnostics go to `diags` (owned by caller). */
+Pack *load_string(const char *text, DiagList *diags);
+
+/* True when some diagnostic of `level` is on `line` and contains `needle`. */
+bool has_diag(const DiagList *diags, DiagLevel level, int line, const char *needle);
+
+/* Reads a whole file into a malloc'ed NUL-terminated string; NULL on failure. */
+char *read_file(const char *path, size_t *len);
+
+/* Writes `len` bytes to `path`; true on success. */
+bool write_file(const char *path, const char *data, size_t len);
+
+/* A fresh empty folder under build/ for one test; returns a static path. */
+const char *scratch_dir(const char *name);
+
+/* A minimal valid [pack] header for building test packs. */
+#define PACK_HEADER "[pack]\nformat = 1\nid = test\ntitle = Test\n"
+
+#endif
