@@ -350,7 +350,7 @@ static bool read_choices(Loader *ld, const Section *s, Question *q)
     }
     q->choice_count = count;
     if (count < PACK_CHOICES_MIN) {
-        ERROR(ld, s->line, "a '%s' question needs at least %d choices (a, b, ...), it has %d",
+        ERROR(ld, s->line, "this %s question needs at least %d choices (a, b, ...), it has %d",
               question_type_name(q->type), PACK_CHOICES_MIN, count);
         return false;
     }
@@ -453,7 +453,7 @@ static void read_text_answers(Loader *ld, const Section *s, Question *q)
             } else {
                 for (int j = 0; j < q->answer_count; j++) {
                     if (folded[j] && strcmp(folded[j], f) == 0) {
-                        WARN(ld, line, "accepted answer '%s' matches the same input as '%s'",
+                        NOTE(ld, line, "accepted answer '%s' is already matched by '%s'",
                              quote(qb, sizeof qb, a), q->answers[j]);
                         break;
                     }
@@ -762,14 +762,21 @@ static char *reader(char *str, int num, void *stream)
               b >= 0x80 ? ": save the file as UTF-8 (it looks like Windows-1252 or Latin-1)"
                         : "");
     } else if (strstr(line, "\xEF\xBB\xBF")) {
-        WARN(ld, n, "byte-order mark (U+FEFF) inside the file; delete it (files joined "
-                    "together?)");
+        WARN(ld, n, "byte-order mark (U+FEFF) inside the file, ignored; delete it (files "
+                    "joined together?)");
+        /* hand inih the line without it, and classify it again */
+        char *bom;
+        while ((bom = strstr(line, "\xEF\xBB\xBF")) != NULL) {
+            memmove(bom, bom + 3, strlen(bom + 3) + 1);
+        }
+        r->kind = linereader_classify(line, strlen(line), r->after_key, NULL, NULL);
+        r->after_key = r->kind == LINE_KEY || (r->after_key && r->kind != LINE_SECTION);
     }
     switch (r->kind) {
     case LINE_SECTION: {
         const char *name;
         size_t len;
-        linereader_classify(r->line, r->line_len, false, &name, &len);
+        linereader_classify(line, strlen(line), false, &name, &len);
         open_section(ld, name, len, n);
         break;
     }
@@ -780,6 +787,9 @@ static char *reader(char *str, int num, void *stream)
         }
         if (*s == '[') {
             ERROR(ld, n, "section line has no closing ']'");
+            /* its keys belong to no section: do not report them against the one before */
+            close_section(ld);
+            ld->any_section = true;
         } else {
             ERROR(ld, n, "expected 'key = value', '[section]' or a comment");
         }

@@ -89,7 +89,8 @@ void pack_dump(const Pack *pack, StrBuf *out)
     if (pack->article) {
         strbuf_printf(out, "  article: %s\n", pack->article);
     }
-    strbuf_printf(out, "  %d questions\n", pack->question_count);
+    strbuf_printf(out, "  %d question%s\n", pack->question_count,
+                  pack->question_count == 1 ? "" : "s");
     for (int i = 0; i < pack->question_count; i++) {
         pack_describe_question(pack, &pack->questions[i], out);
     }
