@@ -107,9 +107,12 @@ run: deps
 	@$(MAKE) --no-print-directory $(BIN)
 	./$(BIN) $(ARGS)
 
+# both halves run even when the first fails, so one run shows every failure
 test: deps
-	@$(MAKE) --no-print-directory check-packs
-	@$(MAKE) --no-print-directory unit
+	@packs=0; unit=0; \
+	$(MAKE) --no-print-directory check-packs || packs=$$?; \
+	$(MAKE) --no-print-directory unit || unit=$$?; \
+	[ $$packs -eq 0 ] && [ $$unit -eq 0 ]
 
 unit: $(TEST_BINS)
 	@sh tests/run-tests.sh $(TEST_BINS)
