@@ -18,6 +18,16 @@ if [ "${total:-0}" -lt 120 ]; then
     echo "check-packs: only ${total:-0} questions in the bundled packs; at least 120 are promised" >&2
     status=1
 fi
+# the README's example of every type is a pack too
+example=$(mktemp --suffix=.ini)
+trap 'rm -f "$out" "$example"' EXIT
+awk '/^One example of every type/ {f = 1} f && /^```$/ && started {exit} f && started {print} f && /^```ini$/ {started = 1}' README.md >"$example"
+if ! "$bin" --check "$example" >"$out" 2>&1 || grep -q ': warning: ' "$out" || ! grep -q ': ok, 6 questions' "$out"; then
+    cat "$out"
+    echo "check-packs: the README's example pack does not check clean" >&2
+    status=1
+fi
+
 # the template is a document, not a pack the game lists
 if "$bin" --list 2>/dev/null | grep -q 'pack-template'; then
     echo "check-packs: the template is listed as a pack" >&2
