@@ -114,7 +114,7 @@ test: deps
 	$(MAKE) --no-print-directory unit || unit=$$?; \
 	[ $$packs -eq 0 ] && [ $$unit -eq 0 ]
 
-unit: $(TEST_BINS)
+unit: $(TEST_BINS) $(BIN)
 	@sh tests/run-tests.sh $(TEST_BINS)
 
 check-packs: $(BIN)
