@@ -166,8 +166,9 @@ static int parse_args(int argc, char **argv, Options *o)
             o->packs[o->pack_count++] = argv[i];
         }
     } else if (optind < argc) {
-        fprintf(stderr, "quizdeck: unexpected argument '%s'\n"
-                        "Try 'quizdeck --help' for more information.\n",
+        fprintf(stderr,
+                "quizdeck: unexpected argument '%s'\n"
+                "Try 'quizdeck --help' for more information.\n",
                 argv[optind]);
         return EXIT_USAGE;
     }
@@ -323,8 +324,9 @@ static int run_question(const Options *o, const Library *lib)
         if (!e->pack || e->replaced) {
             continue;
         }
-        bool wanted = pack_id[0] ? strcmp(e->pack->id, pack_id) == 0 || strcmp(e->path, pack_id) == 0
-                                 : o->pack_count == 0;
+        bool wanted = pack_id[0]
+                          ? strcmp(e->pack->id, pack_id) == 0 || strcmp(e->path, pack_id) == 0
+                          : o->pack_count == 0;
         for (int k = 0; k < o->pack_count && !wanted; k++) {
             wanted = strcmp(e->pack->id, o->packs[k]) == 0 || strcmp(e->path, o->packs[k]) == 0;
         }

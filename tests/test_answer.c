@@ -11,8 +11,7 @@ static Pack *pack;
 static int setup(void **state)
 {
     (void)state;
-    static const char text[] =
-        PACK_HEADER
+    static const char text[] = PACK_HEADER
         "[capital]\ntype = text\nprompt = Where is the HQ?\nanswer = Moscow | Москва\n"
         "explain = x\nsource = y\n"
         "[charter-city]\ntype = text\nprompt = City?\nanswer = Chișinău | Kishinev\n"
@@ -118,7 +117,7 @@ static void test_number(void **state)
     assert_false(typed("year", "0x7C8"));
     assert_false(typed("year", "1e3"));
     assert_true(typed("pi", "3.14"));
-    assert_true(typed("pi", "3,15"));  /* decimal comma, inside the tolerance */
+    assert_true(typed("pi", "3,15")); /* decimal comma, inside the tolerance */
     assert_true(typed("pi", "3.13"));
     assert_false(typed("pi", "3.16"));
     assert_true(typed("neg", "-3.5"));
@@ -196,9 +195,9 @@ static void test_order(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_text_latin),   cmocka_unit_test(test_text_cyrillic),
+        cmocka_unit_test(test_text_latin),    cmocka_unit_test(test_text_cyrillic),
         cmocka_unit_test(test_text_armenian), cmocka_unit_test(test_text_exact),
-        cmocka_unit_test(test_number),       cmocka_unit_test(test_single),
+        cmocka_unit_test(test_number),        cmocka_unit_test(test_single),
         cmocka_unit_test(test_multi_partial), cmocka_unit_test(test_truefalse),
         cmocka_unit_test(test_order),
     };

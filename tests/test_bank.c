@@ -161,12 +161,9 @@ static void test_ids_unique_across_packs(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_loads_clean),
-        cmocka_unit_test(test_size_and_topics),
-        cmocka_unit_test(test_every_type),
-        cmocka_unit_test(test_every_explained_and_sourced),
-        cmocka_unit_test(test_sections_covered),
-        cmocka_unit_test(test_ids_unique_across_packs),
+        cmocka_unit_test(test_loads_clean),      cmocka_unit_test(test_size_and_topics),
+        cmocka_unit_test(test_every_type),       cmocka_unit_test(test_every_explained_and_sourced),
+        cmocka_unit_test(test_sections_covered), cmocka_unit_test(test_ids_unique_across_packs),
     };
     return cmocka_run_group_tests_name("bank", tests, setup, teardown);
 }

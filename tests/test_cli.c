@@ -119,7 +119,8 @@ static void test_user_packs(void **state)
     expect_in(&out, "/quizdeck/packs/duplicate-choice.ini:11: error: choice 'c' repeats");
     expect_in(&out, "questions/csto-founding.ini: ok, ");
     /* same id as a bundled pack: the user's replaces it, with a note */
-    expect_in(&out, "note: pack 'csto-members' replaces the bundled pack questions/csto-members.ini");
+    expect_in(&out,
+              "note: pack 'csto-members' replaces the bundled pack questions/csto-members.ini");
     expect_in(&out, "questions/csto-members.ini: ok, ");
     expect_in(&out, "(replaced by a user pack)");
     assert_int_equal(run(env, "--list", &out), 0);
@@ -132,8 +133,11 @@ static void test_question_and_usage(void **state)
 {
     (void)state;
     StrBuf out = STRBUF_INIT;
-    assert_int_equal(run(NULL, "--question every-type:typed "
-                               "--pack tests/fixtures/packs/good/every-type.ini", &out), 0);
+    assert_int_equal(run(NULL,
+                         "--question every-type:typed "
+                         "--pack tests/fixtures/packs/good/every-type.ini",
+                         &out),
+                     0);
     expect_in(&out, "accepts: Chișinău -> \"chisinau\"");
     assert_int_equal(run(NULL, "--question csto-founding:no-such-question", &out), 1);
     assert_int_equal(run(NULL, "--no-such-option", &out), 2);
@@ -158,8 +162,11 @@ static void test_terminal_play_is_seeded(void **state)
     expect_in(&a, "Question 5 of 5");
     expect_in(&a, "Score ");
     /* another seed asks in another order */
-    assert_int_equal(run(NULL, "--seed 8 --count 5 --untimed --pack csto-founding "
-                               "< tests/fixtures/terminal-answers.txt", &b), 0);
+    assert_int_equal(run(NULL,
+                         "--seed 8 --count 5 --untimed --pack csto-founding "
+                         "< tests/fixtures/terminal-answers.txt",
+                         &b),
+                     0);
     assert_string_not_equal(strbuf_cstr(&a), strbuf_cstr(&b));
     strbuf_free(&a);
     strbuf_free(&b);
@@ -168,8 +175,10 @@ static void test_terminal_play_is_seeded(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_check_bundled),      cmocka_unit_test(test_check_defects),
-        cmocka_unit_test(test_user_packs),         cmocka_unit_test(test_question_and_usage),
+        cmocka_unit_test(test_check_bundled),
+        cmocka_unit_test(test_check_defects),
+        cmocka_unit_test(test_user_packs),
+        cmocka_unit_test(test_question_and_usage),
         cmocka_unit_test(test_terminal_play_is_seeded),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);

@@ -59,7 +59,9 @@ static void test_punctuation(void **state)
     expect_loose("Côte d'Ivoire", "cote divoire");
     loose_equal("Côte d’Ivoire", "cote d'ivoire", true); /* curly apostrophe */
     loose_equal("St. Petersburg", "St Petersburg", true);
-    loose_equal("Moscow\xC2\xA0" "Kremlin", "moscow kremlin", true); /* no-break space */
+    loose_equal("Moscow\xC2\xA0"
+                "Kremlin",
+                "moscow kremlin", true); /* no-break space */
 }
 
 static void test_cyrillic(void **state)

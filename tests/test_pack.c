@@ -57,8 +57,10 @@ static void test_many_questions(void **state)
     StrBuf sb = STRBUF_INIT;
     strbuf_puts(&sb, PACK_HEADER);
     for (int i = 0; i < 10000; i++) {
-        strbuf_printf(&sb, "[q%d]\ntype = single\nprompt = Question %d?\na = yes\nb = no\n"
-                           "answer = a\nexplain = e\nsource = s\n", i, i);
+        strbuf_printf(&sb,
+                      "[q%d]\ntype = single\nprompt = Question %d?\na = yes\nb = no\n"
+                      "answer = a\nexplain = e\nsource = s\n",
+                      i, i);
     }
     DiagList d = DIAGLIST_INIT;
     Pack *p = pack_load_buffer("many.ini", sb.data, sb.len, &d);
@@ -244,10 +246,10 @@ static void test_library_rules(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_huge_file_refused),   cmocka_unit_test(test_long_single_line),
-        cmocka_unit_test(test_many_questions),      cmocka_unit_test(test_repeated_keys_capped),
-        cmocka_unit_test(test_binary_noise),        cmocka_unit_test(test_truncated_everywhere),
-        cmocka_unit_test(test_not_a_file),          cmocka_unit_test(test_file_not_modified),
+        cmocka_unit_test(test_huge_file_refused), cmocka_unit_test(test_long_single_line),
+        cmocka_unit_test(test_many_questions),    cmocka_unit_test(test_repeated_keys_capped),
+        cmocka_unit_test(test_binary_noise),      cmocka_unit_test(test_truncated_everywhere),
+        cmocka_unit_test(test_not_a_file),        cmocka_unit_test(test_file_not_modified),
         cmocka_unit_test(test_library_rules),
     };
     return cmocka_run_group_tests_name("pack", tests, NULL, NULL);

@@ -55,8 +55,8 @@ static void signature(const QuizSession *s, char *out, size_t size)
     size_t n = 0;
     for (int i = 0; i < quiz_count(s); i++) {
         const QuizItem *it = quiz_item(s, i);
-        int w = snprintf(out + n, size - n, "%s/%d%d ", it->pick.question->id,
-                         it->choice_order[0], it->choice_order[1]);
+        int w = snprintf(out + n, size - n, "%s/%d%d ", it->pick.question->id, it->choice_order[0],
+                         it->choice_order[1]);
         n += (size_t)w;
     }
 }
@@ -124,8 +124,8 @@ static void test_order_never_starts_solved(void **state)
         QuizSession *s = quiz_create(&c, picks, pick_count);
         const QuizItem *it = quiz_item(s, 10);
         assert_string_equal(it->pick.question->id, "order");
-        bool solved = it->choice_order[0] == 0 && it->choice_order[1] == 1 &&
-                      it->choice_order[2] == 2;
+        bool solved =
+            it->choice_order[0] == 0 && it->choice_order[1] == 1 && it->choice_order[2] == 2;
         assert_false(solved);
         quiz_destroy(s);
     }
@@ -217,9 +217,12 @@ static void test_relaxed_and_untimed(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_same_seed_same_order), cmocka_unit_test(test_every_question_once),
-        cmocka_unit_test(test_count_and_no_shuffle), cmocka_unit_test(test_order_never_starts_solved),
-        cmocka_unit_test(test_walk_and_result),      cmocka_unit_test(test_relaxed_and_untimed),
+        cmocka_unit_test(test_same_seed_same_order),
+        cmocka_unit_test(test_every_question_once),
+        cmocka_unit_test(test_count_and_no_shuffle),
+        cmocka_unit_test(test_order_never_starts_solved),
+        cmocka_unit_test(test_walk_and_result),
+        cmocka_unit_test(test_relaxed_and_untimed),
     };
     return cmocka_run_group_tests_name("quiz", tests, setup, teardown);
 }

@@ -88,10 +88,10 @@ static void test_state_follows_sections(void **state)
 {
     (void)state;
     LineKind k[8];
-    int n = read_all("[a]\n  indented = 1\nkey = v\n  more\n; c\n  still more\n[b]\n  x = 1\n",
-                     k, 8);
+    int n =
+        read_all("[a]\n  indented = 1\nkey = v\n  more\n; c\n  still more\n[b]\n  x = 1\n", k, 8);
     assert_int_equal(n, 8);
-    assert_int_equal(k[1], LINE_KEY);          /* no key yet in [a] */
+    assert_int_equal(k[1], LINE_KEY); /* no key yet in [a] */
     assert_int_equal(k[3], LINE_CONTINUATION);
     assert_int_equal(k[5], LINE_CONTINUATION); /* a comment does not end the value */
     assert_int_equal(k[7], LINE_KEY);          /* new section, no key yet */

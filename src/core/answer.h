@@ -9,9 +9,9 @@
 #include "pack.h"
 
 typedef struct Answer {
-    uint8_t picked; /* single, multi: bit i set when choice i was picked */
-    bool truth;     /* truefalse */
-    const char *text; /* text, number: what was typed (borrowed, UTF-8) */
+    uint8_t picked;              /* single, multi: bit i set when choice i was picked */
+    bool truth;                  /* truefalse */
+    const char *text;            /* text, number: what was typed (borrowed, UTF-8) */
     int order[PACK_CHOICES_MAX]; /* order: the pack's item indices in the player's order */
     int order_count;
 } Answer;

@@ -8,12 +8,7 @@
 
 #include "strbuf.h"
 
-typedef enum DiagLevel {
-    DIAG_NOTE,
-    DIAG_WARNING,
-    DIAG_ERROR,
-    DIAG_LEVEL_COUNT
-} DiagLevel;
+typedef enum DiagLevel { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR, DIAG_LEVEL_COUNT } DiagLevel;
 
 enum { DIAG_MESSAGE_MAX = 320 };
 
@@ -35,7 +30,10 @@ typedef struct DiagList {
 /* Most diagnostics stored per list; a file with more gets one summary line. */
 enum { DIAG_MAX_STORED = 1000 };
 
-#define DIAGLIST_INIT {NULL, 0, 0, {0, 0, 0}, 0}
+#define DIAGLIST_INIT                                                                              \
+    {                                                                                              \
+        NULL, 0, 0, {0, 0, 0}, 0                                                                   \
+    }
 
 /* Frees every stored diagnostic. The list is empty afterwards. Accepts NULL. */
 void diag_list_free(DiagList *list);

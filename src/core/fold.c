@@ -16,8 +16,8 @@ static bool is_latin_letter(int32_t cp)
 
 static bool is_apostrophe(int32_t cp)
 {
-    return cp == 0x27 || cp == 0x60 || cp == 0xB4 || cp == 0x2018 || cp == 0x2019 ||
-           cp == 0x02BC || cp == 0x02B9 || cp == 0x2032;
+    return cp == 0x27 || cp == 0x60 || cp == 0xB4 || cp == 0x2018 || cp == 0x2019 || cp == 0x02BC ||
+           cp == 0x02B9 || cp == 0x2032;
 }
 
 static bool is_space_like(int32_t cp, utf8proc_category_t cat)
@@ -72,8 +72,8 @@ static size_t capped_length(const char *text)
 static utf8proc_ssize_t decompose(const char *text, utf8proc_option_t options, int32_t **out)
 {
     size_t len = capped_length(text);
-    utf8proc_ssize_t n = utf8proc_decompose((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len,
-                                            NULL, 0, options);
+    utf8proc_ssize_t n =
+        utf8proc_decompose((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len, NULL, 0, options);
     if (n < 0) {
         return -1;
     }
@@ -82,8 +82,8 @@ static utf8proc_ssize_t decompose(const char *text, utf8proc_option_t options, i
     if (!buf) {
         return -1;
     }
-    utf8proc_ssize_t m = utf8proc_decompose((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len,
-                                            buf, n, options);
+    utf8proc_ssize_t m =
+        utf8proc_decompose((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len, buf, n, options);
     if (m < 0 || m > n) {
         free(buf);
         return -1;

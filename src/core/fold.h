@@ -10,8 +10,8 @@ enum { FOLD_MAX_INPUT = 4096 }; /* bytes; longer input is folded up to this leng
 
 /* Folds `text` for loose matching: Unicode compatibility forms, case folding, Latin accents
  * and a few Latin letters with strokes removed (é→e, ß→ss, ł→l), Cyrillic ё→е (but й stays й
- * and no other script loses its marks), Armenian և and եւ read as եվ, apostrophes removed, other punctuation and every kind
- * of space turned into single spaces, then trimmed. The result is NFC.
+ * and no other script loses its marks), Armenian և and եւ read as եվ, apostrophes removed, other
+ * punctuation and every kind of space turned into single spaces, then trimmed. The result is NFC.
  * Returns a malloc'ed string the caller frees, or NULL for invalid UTF-8 or no memory. */
 char *fold_loose(const char *text);
 

@@ -17,11 +17,11 @@ typedef enum PackOrigin {
 } PackOrigin;
 
 typedef struct LibraryEntry {
-    char *path;        /* as shown to the user; owned */
+    char *path; /* as shown to the user; owned */
     PackOrigin origin;
-    Pack *pack;        /* NULL when the file had errors; owned */
-    DiagList diags;    /* this file's diagnostics */
-    bool replaced;     /* a pack with the same id from a later origin took its place */
+    Pack *pack;     /* NULL when the file had errors; owned */
+    DiagList diags; /* this file's diagnostics */
+    bool replaced;  /* a pack with the same id from a later origin took its place */
 } LibraryEntry;
 
 typedef struct Library {
@@ -30,7 +30,10 @@ typedef struct Library {
     int cap;
 } Library;
 
-#define LIBRARY_INIT {NULL, 0, 0}
+#define LIBRARY_INIT                                                                               \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 /* Frees every entry and its pack. Accepts NULL. */
 void library_free(Library *lib);

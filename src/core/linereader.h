@@ -26,7 +26,7 @@ typedef struct LineReader {
     LineKind kind;    /* its kind */
     const char *line; /* its raw bytes, without the line ending (borrowed from data) */
     size_t line_len;
-    bool after_key;   /* a key line has been seen since the last section line (inih's prev_name) */
+    bool after_key; /* a key line has been seen since the last section line (inih's prev_name) */
 } LineReader;
 
 /* Starts reading `len` bytes of `data`. A UTF-8 byte-order mark at the start is skipped. */

@@ -47,8 +47,7 @@ static bool parse(const char *s, const char *sep, bool groups, double *out)
                 fraction_digits++;
             }
             s++;
-        } else if (strchr(sep, c) && !seen_point && digits > 0 &&
-                   s[1] >= '0' && s[1] <= '9') {
+        } else if (strchr(sep, c) && !seen_point && digits > 0 && s[1] >= '0' && s[1] <= '9') {
             seen_point = true;
             s++;
         } else if (groups && digits > 0 && !seen_point && s[1] != '\0') {

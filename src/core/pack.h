@@ -12,16 +12,16 @@
 #include "diag.h"
 
 enum {
-    PACK_FORMAT = 1,             /* the only format this build reads */
-    PACK_ID_MAX = 40,            /* characters in a pack or question id */
-    PACK_LINE_MAX = 199,         /* bytes in one line (inih's buffer is 200 with the NUL) */
+    PACK_FORMAT = 1,     /* the only format this build reads */
+    PACK_ID_MAX = 40,    /* characters in a pack or question id */
+    PACK_LINE_MAX = 199, /* bytes in one line (inih's buffer is 200 with the NUL) */
     PACK_CHOICES_MIN = 2,
     PACK_CHOICES_MAX = 8,
-    PACK_TEXT_MAX = 2000,        /* bytes in one value after joining continuation lines */
-    PACK_ANSWERS_MAX = 16,       /* accepted forms of a text answer */
-    PACK_QUESTIONS_MAX = 20000,  /* questions in one pack */
-    PACK_TIME_LIMIT_MAX = 3600,  /* seconds */
-    PACK_POINTS_MAX = 100000,    /* points for one question, also the cap for bonus and penalty */
+    PACK_TEXT_MAX = 2000,       /* bytes in one value after joining continuation lines */
+    PACK_ANSWERS_MAX = 16,      /* accepted forms of a text answer */
+    PACK_QUESTIONS_MAX = 20000, /* questions in one pack */
+    PACK_TIME_LIMIT_MAX = 3600, /* seconds */
+    PACK_POINTS_MAX = 100000,   /* points for one question, also the cap for bonus and penalty */
 };
 #define PACK_BYTES_MAX (8L * 1024 * 1024) /* larger files are refused unread */
 

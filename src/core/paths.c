@@ -7,8 +7,7 @@
 
 #include "strbuf.h"
 
-static bool xdg_dir(char *out, size_t size, const char *xdg, const char *home,
-                    const char *fallback)
+static bool xdg_dir(char *out, size_t size, const char *xdg, const char *home, const char *fallback)
 {
     if (xdg && xdg[0] == '/') {
         return str_format(out, size, "%s/quizdeck", xdg);

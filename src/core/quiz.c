@@ -54,7 +54,7 @@ QuizSession *quiz_create(const QuizConfig *config, const QuizPick *picks, int co
         }
     }
     int n = config->question_count > 0 && config->question_count < count ? config->question_count
-                                                                          : count;
+                                                                         : count;
     s->items = calloc((size_t)n, sizeof *s->items);
     if (!s->items) {
         free(order);

@@ -11,7 +11,7 @@
 #include "score.h"
 
 typedef struct QuizPick {
-    const Pack *pack;   /* borrowed: must outlive the session */
+    const Pack *pack; /* borrowed: must outlive the session */
     const Question *question;
 } QuizPick;
 
@@ -51,10 +51,10 @@ QuizSession *quiz_create(const QuizConfig *config, const QuizPick *picks, int co
 void quiz_destroy(QuizSession *s);
 
 QuizPhase quiz_phase(const QuizSession *s);
-int quiz_count(const QuizSession *s);      /* questions in this session */
-int quiz_position(const QuizSession *s);   /* 0-based index of the current question */
-long quiz_total(const QuizSession *s);     /* running total, never below 0 */
-int quiz_streak(const QuizSession *s);     /* right answers in a row so far */
+int quiz_count(const QuizSession *s);    /* questions in this session */
+int quiz_position(const QuizSession *s); /* 0-based index of the current question */
+long quiz_total(const QuizSession *s);   /* running total, never below 0 */
+int quiz_streak(const QuizSession *s);   /* right answers in a row so far */
 
 /* The item at `index` (0..count-1) or the current one; borrowed from the session, valid until
  * quiz_destroy. NULL when out of range or done. */
@@ -87,7 +87,7 @@ typedef struct QuizResult {
     int timeouts;
     int skipped;
     int best_streak;
-    uint64_t time_ms; /* sum of the answer times */
+    uint64_t time_ms;    /* sum of the answer times */
     TopicResult *topics; /* by first appearance; owned by the result */
     int topic_count;
     int *missed; /* item indices not fully right, in session order; owned by the result */

@@ -33,9 +33,9 @@ int score_base(ScoringRule rule, int points, int time_limit, uint32_t elapsed_ms
     return (int)div_round(p * (limit_ms - t), (int64_t)credit_den * limit_ms);
 }
 
-ScoreLine score_answer(const ScoreSettings *settings, const StreakSettings *streak,
-                       int time_limit, uint32_t elapsed_ms, const Verdict *verdict,
-                       Outcome outcome, int streak_before, long total_before)
+ScoreLine score_answer(const ScoreSettings *settings, const StreakSettings *streak, int time_limit,
+                       uint32_t elapsed_ms, const Verdict *verdict, Outcome outcome,
+                       int streak_before, long total_before)
 {
     ScoreLine line = {0};
     if (verdict) {

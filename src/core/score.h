@@ -44,9 +44,9 @@ int score_base(ScoringRule rule, int points, int time_limit, uint32_t elapsed_ms
  * otherwise the outcome is taken from the verdict. `streak_before` is the number of right
  * answers in a row before this one; `total_before` the running total (so a penalty never takes
  * it below zero). */
-ScoreLine score_answer(const ScoreSettings *settings, const StreakSettings *streak,
-                       int time_limit, uint32_t elapsed_ms, const Verdict *verdict,
-                       Outcome outcome, int streak_before, long total_before);
+ScoreLine score_answer(const ScoreSettings *settings, const StreakSettings *streak, int time_limit,
+                       uint32_t elapsed_ms, const Verdict *verdict, Outcome outcome,
+                       int streak_before, long total_before);
 
 /* "right", "partly right", "wrong", "time up", "skipped". */
 const char *outcome_name(Outcome outcome);

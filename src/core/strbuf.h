@@ -15,7 +15,10 @@ typedef struct StrBuf {
 } StrBuf;
 
 /* An empty buffer: StrBuf b = STRBUF_INIT; */
-#define STRBUF_INIT {NULL, 0, 0, false}
+#define STRBUF_INIT                                                                                \
+    {                                                                                              \
+        NULL, 0, 0, false                                                                          \
+    }
 
 /* Releases the buffer's memory and empties it. Accepts NULL. */
 void strbuf_free(StrBuf *sb);

@@ -208,8 +208,8 @@ bool term_quiz_run(const Library *lib, const TermQuizOptions *o)
     }
     QuizResult r;
     if (quiz_result(s, &r)) {
-        printf("\nScore %ld. Right %d of %d, best streak %d, %.1f s.\n", r.total, r.right,
-               r.asked, r.best_streak, (double)r.time_ms / 1000.0);
+        printf("\nScore %ld. Right %d of %d, best streak %d, %.1f s.\n", r.total, r.right, r.asked,
+               r.best_streak, (double)r.time_ms / 1000.0);
         for (int t = 0; t < r.topic_count; t++) {
             printf("  %-18s %d/%d\n", r.topics[t].topic, r.topics[t].right, r.topics[t].asked);
         }

@@ -13,9 +13,9 @@ typedef struct TermQuizOptions {
     int pack_count;
     const char **topics; /* none = every topic */
     int topic_count;
-    int count;          /* questions to ask; 0 = all */
+    int count; /* questions to ask; 0 = all */
     uint64_t seed;
-    bool seeded;        /* false: seed from the clock */
+    bool seeded; /* false: seed from the clock */
     bool untimed;
     bool relaxed;
 } TermQuizOptions;
