@@ -65,6 +65,8 @@ ui_objs   = $(patsubst src/%.c,$(1)/obj/%.o,$(UI_SRC) src/main.c)
 
 .PHONY: all run test unit check-packs deps install uninstall clean format
 .DEFAULT_GOAL := all
+# keep test objects between runs (they are intermediate files of a pattern chain)
+.SECONDARY:
 
 all: $(BIN)
 

@@ -7,7 +7,7 @@ set -u
 # pkg-config module -> Debian package
 PC_MODULES="sdl2:libsdl2-dev SDL2_ttf:libsdl2-ttf-dev inih:libinih-dev libutf8proc:libutf8proc-dev cmocka:libcmocka-dev"
 # command -> Debian package
-COMMANDS="cc:gcc pkg-config:pkg-config"
+COMMANDS="cc:build-essential make:make pkg-config:pkg-config"
 
 missing=""
 add() {
@@ -22,6 +22,8 @@ for pair in $COMMANDS; do
     pkg=${pair#*:}
     command -v "$cmd" >/dev/null 2>&1 || add "$pkg"
 done
+# a compiler without the C library's headers (gcc installed without its recommends)
+[ -f /usr/include/stdio.h ] || add libc6-dev
 for pair in $PC_MODULES; do
     mod=${pair%%:*}
     pkg=${pair#*:}

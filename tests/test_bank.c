@@ -103,35 +103,25 @@ static void test_every_explained_and_sourced(void **state)
 static void test_sections_covered(void **state)
 {
     (void)state;
-    /* every article section for which the fact sheet lists a quiz-safe fact */
-    static const char *const needed[] = {
-        "Origins and Formation of the Collective Security Treaty Organization",
-        "Core Principles and Objectives of the Alliance",
-        "Member Countries and Expansion Over Time",
-        "Institutional Structure and Decision-Making Processes",
-        "Military and Strategic Capabilities of the Collective Security Treaty Organization",
-        "Joint military exercises and operational readiness",
-        "Integration of defense systems and strategic assets",
-        "Role in Regional and Global Security Dynamics",
-        "Relations with NATO and other international organizations",
-        "Challenges and Criticisms Facing the Organization",
-        "Notable Missions and Operations Led by the Collective Security Treaty Organization",
-        "The Future Trajectory of the Collective Security Treaty Organization",
-        "Strategic priorities and potential reforms",
-        "Impact of geopolitical shifts in Eurasia",
-        "Comparative Analysis with Other Military Alliances",
-    };
+    /* every article section for which the fact sheet lists a quiz-safe fact: all headings but
+     * this one, which holds only opinion */
+    static const char *const no_safe_fact = "Influence on Eurasian security architecture";
+    const Article *a = article_find("csto-article");
+    assert_non_null(a);
     int missing = 0;
-    for (size_t s = 0; s < sizeof needed / sizeof needed[0]; s++) {
+    for (const char *const *h = a->headings; *h; h++) {
+        if (strcmp(*h, no_safe_fact) == 0) {
+            continue;
+        }
         int n = 0;
         for (int i = 0; i < lib.count; i++) {
             const Pack *p = lib.entries[i].pack;
             for (int k = 0; p && k < p->question_count; k++) {
-                n += strcmp(p->questions[k].source, needed[s]) == 0;
+                n += strcmp(p->questions[k].source, *h) == 0;
             }
         }
         if (n == 0) {
-            print_error("no question cites '%s'\n", needed[s]);
+            print_error("no question cites '%s'\n", *h);
             missing++;
         }
     }
