@@ -255,23 +255,31 @@ static void print_diags(const DiagList *diags)
 }
 
 /* --check: every diagnostic, then a line per pack; 0 only without errors. */
+/* Whether --check reports on this entry: all of them, or those named by path or id. */
+static bool check_wanted(const Options *o, const LibraryEntry *e, bool only_paths)
+{
+    bool wanted = only_paths || o->pack_count == 0;
+    for (int k = 0; k < o->pack_count && !wanted; k++) {
+        wanted =
+            strcmp(e->path, o->packs[k]) == 0 || (e->pack && strcmp(e->pack->id, o->packs[k]) == 0);
+    }
+    return wanted;
+}
+
 static int run_check(const Options *o, const Library *lib, bool only_paths)
 {
     size_t errors = 0;
     for (int i = 0; i < lib->count; i++) {
-        print_diags(&lib->entries[i].diags);
+        if (check_wanted(o, &lib->entries[i], only_paths)) {
+            print_diags(&lib->entries[i].diags);
+        }
     }
     fflush(stderr);
     int packs = 0;
     int questions = 0;
     for (int i = 0; i < lib->count; i++) {
         const LibraryEntry *e = &lib->entries[i];
-        bool wanted = only_paths || o->pack_count == 0;
-        for (int k = 0; k < o->pack_count && !wanted; k++) {
-            wanted = strcmp(e->path, o->packs[k]) == 0 ||
-                     (e->pack && strcmp(e->pack->id, o->packs[k]) == 0);
-        }
-        if (!wanted) {
+        if (!check_wanted(o, e, only_paths)) {
             continue;
         }
         size_t ne = e->diags.counts[DIAG_ERROR];

@@ -127,13 +127,52 @@ static void test_long_input(void **state)
     free(f);
 }
 
+static void test_ascii_fast_path_agrees(void **state)
+{
+    (void)state;
+    /* every ASCII character, alone and between letters, folds alike on both paths */
+    for (int c = 1; c < 128; c++) {
+        char in[8] = {'A', (char)c, 'b', '\0'};
+        char *fast = fold_loose(in);
+        char *slow = fold_loose_unicode(in);
+        assert_non_null(fast);
+        assert_non_null(slow);
+        if (strcmp(fast, slow) != 0) {
+            print_error("character 0x%02X: fast \"%s\", unicode \"%s\"\n", c, fast, slow);
+        }
+        assert_string_equal(fast, slow);
+        free(fast);
+        free(slow);
+    }
+    /* and random ASCII strings */
+    unsigned int seed = 99;
+    for (int round = 0; round < 2000; round++) {
+        char in[24];
+        for (int i = 0; i < 23; i++) {
+            seed = seed * 1103515245u + 12345u;
+            in[i] = (char)(1 + (seed >> 16) % 127);
+        }
+        in[23] = '\0';
+        char *fast = fold_loose(in);
+        char *slow = fold_loose_unicode(in);
+        assert_string_equal(fast, slow);
+        free(fast);
+        free(slow);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_case_and_spaces), cmocka_unit_test(test_latin_accents),
-        cmocka_unit_test(test_punctuation),     cmocka_unit_test(test_cyrillic),
-        cmocka_unit_test(test_armenian),        cmocka_unit_test(test_invalid_utf8),
-        cmocka_unit_test(test_exact),           cmocka_unit_test(test_long_input),
+        cmocka_unit_test(test_case_and_spaces),
+        cmocka_unit_test(test_latin_accents),
+        cmocka_unit_test(test_punctuation),
+        cmocka_unit_test(test_cyrillic),
+        cmocka_unit_test(test_armenian),
+        cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_exact),
+        cmocka_unit_test(test_long_input),
+        cmocka_unit_test(test_ascii_fast_path_agrees),
     };
     return cmocka_run_group_tests_name("fold", tests, NULL, NULL);
 }

@@ -108,11 +108,63 @@ static char *recompose(int32_t *buf, utf8proc_ssize_t n)
     return out;
 }
 
+/* ASCII's punctuation by Unicode category (P*): the other printable non-alphanumerics
+ * ($ + < = > ^ | ~) are symbols and stay; ` and ' are apostrophes and go. */
+static bool ascii_punctuation(unsigned char c)
+{
+    return c != '\0' && strchr("!\"#%&()*,-./:;?@[\\]_{}", c) != NULL;
+}
+
+/* The same folding for pure ASCII text, without utf8proc: most answers take this path. */
+static char *fold_loose_ascii(const char *text, size_t len)
+{
+    char *out = malloc(len + 1);
+    if (!out) {
+        return NULL;
+    }
+    size_t w = 0;
+    bool pending_space = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '\'' || c == '`') {
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
+            ascii_punctuation(c)) {
+            pending_space = w > 0;
+            continue;
+        }
+        if (c < 0x20 || c == 0x7F) {
+            continue; /* other control characters are stripped */
+        }
+        if (pending_space) {
+            out[w++] = ' ';
+            pending_space = false;
+        }
+        out[w++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    out[w] = '\0';
+    return out;
+}
+
 char *fold_loose(const char *text)
 {
+    size_t len = capped_length(text);
+    size_t i = 0;
+    while (i < len && (unsigned char)text[i] < 0x80) {
+        i++;
+    }
+    if (i == len) {
+        return fold_loose_ascii(text, len);
+    }
+    return fold_loose_unicode(text);
+}
+
+char *fold_loose_unicode(const char *text)
+{
     int32_t *buf;
-    utf8proc_option_t options = (utf8proc_option_t)(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
-                                                    UTF8PROC_CASEFOLD | UTF8PROC_STRIPCC);
+    utf8proc_option_t options =
+        (utf8proc_option_t)(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
     utf8proc_ssize_t n = decompose(text, options, &buf);
     if (n < 0) {
         return NULL;
@@ -149,7 +201,11 @@ char *fold_loose(const char *text)
         if (is_apostrophe(cp)) {
             continue;
         }
-        if (is_space_like(cp, cat) || is_punctuation(cat)) {
+        bool control_space = (cp >= 0x09 && cp <= 0x0D) || cp == 0x85;
+        if ((cat == UTF8PROC_CATEGORY_CC && !control_space) || cat == UTF8PROC_CATEGORY_CF) {
+            continue; /* control and invisible format characters (soft hyphen, zero width) */
+        }
+        if (is_space_like(cp, cat) || is_punctuation(cat) || control_space) {
             pending_space = w > 0;
             latin_base = false;
             base = 0;

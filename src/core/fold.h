@@ -15,6 +15,9 @@ enum { FOLD_MAX_INPUT = 4096 }; /* bytes; longer input is folded up to this leng
  * Returns a malloc'ed string the caller frees, or NULL for invalid UTF-8 or no memory. */
 char *fold_loose(const char *text);
 
+/* fold_loose without its fast path for ASCII text; the same result, for tests to compare. */
+char *fold_loose_unicode(const char *text);
+
 /* Folds `text` for exact matching: NFC, outer white space trimmed, nothing else.
  * Returns a malloc'ed string the caller frees, or NULL for invalid UTF-8 or no memory. */
 char *fold_exact(const char *text);

@@ -9,20 +9,18 @@ static bool is_ini_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
 }
 
-/* Like inih's find_chars_or_comment: the first of `chars`, or an inline ';' that follows white
- * space, or the end. Returns its offset. */
-static size_t find_chars_or_comment(const char *s, size_t len, const char *chars)
+/* Like inih's find_chars_or_comment: the first `c1` or `c2` (0 for none), or an inline ';' that
+ * follows white space, or the end. Returns its offset. */
+static size_t find_chars_or_comment(const char *s, size_t len, char c1, char c2)
 {
     bool was_space = false;
     size_t i = 0;
     for (; i < len; i++) {
-        if (chars && strchr(chars, s[i]) && s[i] != '\0') {
+        char c = s[i];
+        if ((c1 && c == c1) || (c2 && c == c2) || (was_space && c == ';')) {
             break;
         }
-        if (was_space && s[i] == ';') {
-            break;
-        }
-        was_space = is_ini_space(s[i]);
+        was_space = is_ini_space(c);
     }
     return i;
 }
@@ -60,7 +58,7 @@ LineKind linereader_classify(const char *line, size_t len, bool after_key, const
         return LINE_CONTINUATION;
     }
     if (s[0] == '[') {
-        size_t close = 1 + find_chars_or_comment(s + 1, n - 1, "]");
+        size_t close = 1 + find_chars_or_comment(s + 1, n - 1, ']', 0);
         if (close < n && s[close] == ']') {
             if (name) {
                 *name = s + 1;
@@ -72,7 +70,7 @@ LineKind linereader_classify(const char *line, size_t len, bool after_key, const
         }
         return LINE_INVALID;
     }
-    size_t eq = find_chars_or_comment(s, n, "=:");
+    size_t eq = find_chars_or_comment(s, n, '=', ':');
     if (eq < n && (s[eq] == '=' || s[eq] == ':')) {
         return LINE_KEY;
     }

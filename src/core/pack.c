@@ -302,6 +302,7 @@ Pack *pack_load_buffer(const char *path, const char *data, size_t len, DiagList 
     linereader_init(&ld.reader, data, len);
     int rc = ini_parse_stream(reader, &ld, handler, &ld);
     close_section(&ld);
+    idset_free(&ld.ids);
     if (rc == -2) {
         ld.oom = true;
     }

@@ -240,12 +240,15 @@ void pack_check_question(Loader *ld, Section *s)
         ERROR(ld, s->line, "question [%s] is empty", s->name);
         return;
     }
-    for (int i = 0; i < p->question_count; i++) {
-        if (strcmp(p->questions[i].id, s->name) == 0) {
-            ERROR(ld, s->line, "duplicate question id '%s' (first on line %d)", s->name,
-                  p->questions[i].line);
-            return;
-        }
+    char *id = pack_keep(ld, s->name);
+    int first = id ? idset_add(&ld->ids, id, s->line) : -1;
+    if (first < 0) {
+        ld->oom = true;
+        return;
+    }
+    if (first > 0) {
+        ERROR(ld, s->line, "duplicate question id '%s' (first on line %d)", s->name, first);
+        return;
     }
     if (p->question_count >= PACK_QUESTIONS_MAX) {
         if (!ld->too_many) {
@@ -267,7 +270,7 @@ void pack_check_question(Loader *ld, Section *s)
     }
     Question *q = &p->questions[p->question_count];
     memset(q, 0, sizeof *q);
-    q->id = pack_keep(ld, s->name);
+    q->id = id;
     q->line = s->line;
     q->revision = 1;
     q->time_limit = p->time_limit;

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "idset.h"
 #include "linereader.h"
 #include "pack.h"
 #include "strbuf.h"
@@ -87,6 +88,7 @@ typedef struct Loader {
     bool any_section;
     int pack_line;
     int questions_cap;
+    IdSet ids; /* every well-formed question id so far, with its line */
     bool too_many;
     bool oom;
 } Loader;

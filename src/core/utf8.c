@@ -50,6 +50,10 @@ bool utf8_valid(const char *s, size_t len, size_t *bad_offset)
 {
     size_t i = 0;
     while (i < len) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t n = utf8_decode(s + i, len - i, &cp);
         if (n == 0) {
