@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "core/quiz.h"
@@ -54,6 +55,58 @@ static int letters(const QuizItem *it, const char *s, int *out, int max)
         }
     }
     return n;
+}
+
+static bool parse_truth(const char *s, bool *truth)
+{
+    static const char *const yes[] = {"t", "true", "y", "yes"};
+    static const char *const no[] = {"f", "false", "n", "no"};
+    for (size_t i = 0; i < 4; i++) {
+        if (strcasecmp(s, yes[i]) == 0 || strcasecmp(s, no[i]) == 0) {
+            *truth = strcasecmp(s, yes[i]) == 0;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Whether `line` is an answer of the right form; says what is expected when it is not. */
+static bool well_formed(const QuizItem *it, const char *line)
+{
+    const Question *q = it->pick.question;
+    int idx[PACK_CHOICES_MAX];
+    bool truth;
+    switch (q->type) {
+    case QTYPE_SINGLE:
+        if (letters(it, line, idx, PACK_CHOICES_MAX) == 1) {
+            return true;
+        }
+        printf("Type one letter, a to %c: ", 'a' + q->choice_count - 1);
+        return false;
+    case QTYPE_MULTI:
+        if (letters(it, line, idx, PACK_CHOICES_MAX) > 0) {
+            return true;
+        }
+        printf("Type the letters of every right answer, a to %c: ", 'a' + q->choice_count - 1);
+        return false;
+    case QTYPE_ORDER:
+        if (letters(it, line, idx, PACK_CHOICES_MAX) == q->choice_count) {
+            return true;
+        }
+        printf("Type all %d letters, first to last: ", q->choice_count);
+        return false;
+    case QTYPE_TRUEFALSE:
+        if (parse_truth(line, &truth)) {
+            return true;
+        }
+        printf("Type t for true or f for false: ");
+        return false;
+    case QTYPE_TEXT:
+    case QTYPE_NUMBER:
+    case QTYPE_COUNT:
+        break;
+    }
+    return true;
 }
 
 static void show_question(const QuizSession *s, const QuizItem *it)
@@ -165,6 +218,10 @@ bool term_quiz_run(const Library *lib, const TermQuizOptions *o)
         show_question(s, it);
         uint64_t start = now_ms();
         eof = !read_line(line, sizeof line);
+        while (!eof && line[0] != '\0' && !well_formed(it, line)) {
+            fflush(stdout);
+            eof = !read_line(line, sizeof line);
+        }
         uint32_t elapsed = (uint32_t)(now_ms() - start);
         const ScoreLine *sl;
         if (eof || line[0] == '\0') {
@@ -185,7 +242,7 @@ bool term_quiz_run(const Library *lib, const TermQuizOptions *o)
                 a.order_count = letters(it, line, a.order, PACK_CHOICES_MAX);
                 break;
             case QTYPE_TRUEFALSE:
-                a.truth = line[0] == 't' || line[0] == 'T' || line[0] == 'y' || line[0] == 'Y';
+                parse_truth(line, &a.truth);
                 break;
             case QTYPE_TEXT:
             case QTYPE_NUMBER:
