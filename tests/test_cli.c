@@ -152,7 +152,7 @@ static void test_question_and_usage(void **state)
 static void test_terminal_play_is_seeded(void **state)
 {
     (void)state;
-    /* the same seed and answers give the same questions and the same score */
+    /* the same seed gives the same questions in the same order (every answer skipped) */
     StrBuf a = STRBUF_INIT, b = STRBUF_INIT;
     const char *args = "--seed 7 --count 5 --untimed --pack csto-founding "
                        "< tests/fixtures/terminal-answers.txt";
