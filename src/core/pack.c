@@ -59,8 +59,9 @@ static void open_section(Loader *ld, const char *name, size_t len, int line)
     if (len == 0) {
         ERROR(ld, line, "a section needs a name: [question-id]");
     } else if (len > PACK_ID_MAX || memchr(name, '\0', len) || !pack_id_valid(raw)) {
-        ERROR(ld, line, "question id '%s' must be 1 to %d characters of a-z, 0-9 and '-'",
-              pack_quote(qb, sizeof qb, raw), PACK_ID_MAX);
+        ERROR(ld, line, "question id '%s' must be 1 to %d characters of a-z, 0-9 and '-'%s",
+              pack_quote(qb, sizeof qb, raw), PACK_ID_MAX,
+              strstr(raw, "\xC2\xA0") ? " (it has a no-break space, U+00A0)" : "");
     } else {
         s->name_ok = true;
     }

@@ -219,6 +219,12 @@ static void read_text_answers(Loader *ld, const Section *s, Question *q)
                      "with exact = yes it will not match a straight quote",
                      pack_quote(qb, sizeof qb, a));
             }
+            if (q->exact && strstr(a, "\xC2\xA0")) {
+                WARN(ld, line,
+                     "accepted answer '%s' has a no-break space (U+00A0); with exact = yes a "
+                     "typed space will not match it",
+                     pack_quote(qb, sizeof qb, a));
+            }
         }
         if (!bar) {
             break;
