@@ -67,7 +67,6 @@ static void open_section(Loader *ld, const char *name, size_t len, int line)
     }
 }
 
-/* ---- inih glue -------------------------------------------------------------------------- */
 
 /* Wraps linereader_read: reports raw-line problems before inih sees the line, and opens
  * sections itself (inih never reports an empty section). */
@@ -256,7 +255,6 @@ static int handler(void *user, const char *section, const char *name, const char
     return 1;
 }
 
-/* ---- whole-file checks and the public API ---------------------------------------------- */
 
 static bool check_encoding(Loader *ld, const char *data, size_t len)
 {
