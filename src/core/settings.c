@@ -1,0 +1,247 @@
+/* settings.c - reading and writing settings.ini through inidoc and save. Never prints. */
+#include "settings.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "number.h"
+#include "pack.h"
+#include "strbuf.h"
+
+void settings_init(Settings *s)
+{
+    memset(s, 0, sizeof *s);
+    s->timed = true;
+    s->question_count = 10;
+}
+
+void settings_free(Settings *s)
+{
+    if (!s) {
+        return;
+    }
+    inidoc_destroy(s->doc);
+    settings_init(s);
+}
+
+bool settings_parse_bool(const char *text, bool *out)
+{
+    static const char *const yes[] = {"on", "yes", "true", "1"};
+    static const char *const no[] = {"off", "no", "false", "0"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+        if (strcasecmp(text, yes[i]) == 0) {
+            *out = true;
+            return true;
+        }
+        if (strcasecmp(text, no[i]) == 0) {
+            *out = false;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Checks a comma-separated list of pack ids and writes it without spaces into `out`. */
+static bool parse_packs(const char *text, char *out, size_t size)
+{
+    StrBuf sb = STRBUF_INIT;
+    bool ok = true;
+    const char *p = text;
+    while (ok && *p) {
+        size_t n = strcspn(p, ",");
+        char id[PACK_ID_MAX + 2];
+        const char *a = p, *b = p + n;
+        while (a < b && *a == ' ') {
+            a++;
+        }
+        while (b > a && b[-1] == ' ') {
+            b--;
+        }
+        size_t len = (size_t)(b - a);
+        ok = len > 0 && len < sizeof id;
+        if (ok) {
+            memcpy(id, a, len);
+            id[len] = '\0';
+            ok = pack_id_valid(id);
+            if (sb.len) {
+                strbuf_puts(&sb, ",");
+            }
+            strbuf_puts(&sb, id);
+        }
+        p += n;
+        if (*p == ',') {
+            p++;
+            ok = ok && *p != '\0'; /* no empty last item */
+        }
+    }
+    ok = ok && !sb.oom && str_copy(out, size, strbuf_cstr(&sb));
+    strbuf_free(&sb);
+    return ok;
+}
+
+/* Reads the values `s` knows from `doc`. Each bad value gets a warning and keeps its default.
+ * Returns false when any value was bad. */
+static bool apply(Settings *s, const IniDoc *doc, DiagList *diags)
+{
+    const char *path = inidoc_path(doc);
+    bool ok = true;
+    int line;
+    const char *v = inidoc_lookup(doc, "quizdeck", "version", &line);
+    long num;
+    if (v && !number_parse_int(v, 1, 1000000, &num)) {
+        diag_add(diags, DIAG_WARNING, path, line, "version = '%s' is not a version number", v);
+        ok = false;
+    }
+    v = inidoc_lookup(doc, "quiz", "count", &line);
+    if (v) {
+        if (number_parse_int(v, SETTINGS_COUNT_MIN, SETTINGS_COUNT_MAX, &num)) {
+            s->question_count = (int)num;
+        } else {
+            diag_add(diags, DIAG_WARNING, path, line,
+                     "count = '%s' is not a whole number from %d to %d; using %d", v,
+                     SETTINGS_COUNT_MIN, SETTINGS_COUNT_MAX, s->question_count);
+            ok = false;
+        }
+    }
+    static const struct {
+        const char *section, *key;
+        size_t offset;
+    } bools[] = {
+        {"quiz", "timed", offsetof(Settings, timed)},
+        {"quiz", "relaxed", offsetof(Settings, relaxed)},
+        {"sound", "muted", offsetof(Settings, muted)},
+        {"display", "fullscreen", offsetof(Settings, fullscreen)},
+        {"display", "reduce_motion", offsetof(Settings, reduce_motion)},
+    };
+    for (size_t i = 0; i < sizeof bools / sizeof bools[0]; i++) {
+        bool *field = (bool *)((char *)s + bools[i].offset);
+        v = inidoc_lookup(doc, bools[i].section, bools[i].key, &line);
+        if (v && !settings_parse_bool(v, field)) {
+            diag_add(diags, DIAG_WARNING, path, line, "%s = '%s' is not on or off; using %s",
+                     bools[i].key, v, *field ? "on" : "off");
+            ok = false;
+        }
+    }
+    v = inidoc_lookup(doc, "quiz", "packs", &line);
+    if (v && !parse_packs(v, s->packs, sizeof s->packs)) {
+        diag_add(diags, DIAG_WARNING, path, line,
+                 "packs = '%.80s' is not a comma-separated list of pack ids; using every pack", v);
+        s->packs[0] = '\0';
+        ok = false;
+    }
+    v = inidoc_lookup(doc, "quiz", "topic", &line);
+    if (v && *v && (!pack_id_valid(v) || !str_copy(s->topic, sizeof s->topic, v))) {
+        diag_add(diags, DIAG_WARNING, path, line, "topic = '%.80s' is not a topic tag; using all",
+                 v);
+        s->topic[0] = '\0';
+        ok = false;
+    }
+    return ok;
+}
+
+bool settings_load(Settings *s, const SaveIo *io, const char *path, time_t now, DiagList *diags,
+                   LoadReport *report)
+{
+    settings_free(s);
+    if (report) {
+        report->set_aside = false;
+        report->aside[0] = '\0';
+    }
+    char *data;
+    size_t len;
+    SaveError e;
+    SaveReadStatus rs = save_read_file(path, SETTINGS_FILE_MAX, &data, &len, &e);
+    if (rs == SAVE_READ_MISSING) {
+        return true;
+    }
+    if (rs != SAVE_READ_OK) {
+        bool aside = save_quarantine(io, path, now, e.message, diags, report);
+        s->save_blocked = !aside;
+        return rs == SAVE_READ_TOO_BIG && aside;
+    }
+    bool clean = false;
+    IniDoc *doc = inidoc_parse_partial(path, data, len, diags, &clean);
+    free(data);
+    if (!doc) {
+        diag_add(diags, DIAG_WARNING, path, 0, "out of memory while reading the settings");
+        s->save_blocked = true;
+        return false;
+    }
+    bool values_ok = apply(s, doc, diags);
+    s->doc = doc;
+    if (!clean || !values_ok) {
+        if (!save_quarantine(io, path, now, "the settings file is damaged", diags, report)) {
+            s->save_blocked = true;
+            return false;
+        }
+    }
+    return true;
+}
+
+/* A copy of `src` (or a new document when it is NULL). */
+static IniDoc *copy_doc(const IniDoc *src, const char *path)
+{
+    IniDoc *doc = inidoc_create(path);
+    for (size_t i = 0; doc && i < inidoc_record_count(src); i++) {
+        if (inidoc_copy_record(doc, src, i) < 0) {
+            inidoc_destroy(doc);
+            return NULL;
+        }
+    }
+    return doc;
+}
+
+bool settings_save(const Settings *s, const SaveIo *io, const char *path, SaveError *e)
+{
+    SaveError spare;
+    if (!e) {
+        e = &spare;
+    }
+    if (s->save_blocked) {
+        e->err = 0;
+        str_format(e->message, sizeof e->message,
+                   "not saving %s: the file there could not be read or set aside, so it is "
+                   "left as it is",
+                   path);
+        return false;
+    }
+    IniDoc *doc = copy_doc(s->doc, path);
+    bool ok = doc != NULL;
+    if (ok) {
+        long version;
+        const char *v = inidoc_get(doc, "quizdeck", "version");
+        char count[16];
+        str_format(count, sizeof count, "%d", s->question_count);
+        if (inidoc_find_record(doc, "quizdeck", 0) < 0) {
+            ok = inidoc_insert_record(doc, 0, "quizdeck") >= 0;
+        }
+        if (!v || !number_parse_int(v, SETTINGS_VERSION, 1000000, &version)) {
+            ok = ok && inidoc_set(doc, "quizdeck", "version", "1");
+        }
+        ok = ok && inidoc_set(doc, "quiz", "count", count) &&
+             inidoc_set(doc, "quiz", "timed", s->timed ? "on" : "off") &&
+             inidoc_set(doc, "quiz", "relaxed", s->relaxed ? "on" : "off") &&
+             inidoc_set(doc, "quiz", "packs", s->packs) &&
+             inidoc_set(doc, "quiz", "topic", s->topic) &&
+             inidoc_set(doc, "sound", "muted", s->muted ? "on" : "off") &&
+             inidoc_set(doc, "display", "fullscreen", s->fullscreen ? "on" : "off") &&
+             inidoc_set(doc, "display", "reduce_motion", s->reduce_motion ? "on" : "off");
+    }
+    size_t len = 0;
+    char *text = ok ? inidoc_format(doc, &len) : NULL;
+    inidoc_destroy(doc);
+    if (!text) {
+        e->err = 0;
+        str_format(e->message, sizeof e->message,
+                   "could not save %s: a setting cannot be written or memory ran out (the "
+                   "previous file is unchanged)",
+                   path);
+        return false;
+    }
+    ok = save_make_parent_dirs(io, path, e) && save_write_atomic(io, path, text, len, e);
+    free(text);
+    return ok;
+}
