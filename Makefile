@@ -26,8 +26,8 @@ DATADIR  = $(PREFIX)/share/quizdeck
 VERSION := 0.1.0
 
 CORE_PKGS := inih libutf8proc
-UI_PKGS   := sdl2 SDL2_ttf
-TEST_PKGS := cmocka
+UI_PKGS   := sdl2 SDL2_ttf libpng
+TEST_PKGS := cmocka libpng
 
 WARN   := -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
           -Wno-unused-parameter

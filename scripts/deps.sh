@@ -1,13 +1,18 @@
 #!/bin/sh
 # Dependency step for `make run` and `make test`: checks what the build needs through
 # pkg-config and the PATH, and installs what is missing from Debian's archive.
+# `sh scripts/deps.sh bench` (for `make bench`) also checks the benchmark's tools.
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -u
 
 # pkg-config module -> Debian package
-PC_MODULES="sdl2:libsdl2-dev SDL2_ttf:libsdl2-ttf-dev inih:libinih-dev libutf8proc:libutf8proc-dev cmocka:libcmocka-dev"
+PC_MODULES="sdl2:libsdl2-dev SDL2_ttf:libsdl2-ttf-dev libpng:libpng-dev inih:libinih-dev libutf8proc:libutf8proc-dev cmocka:libcmocka-dev"
 # command -> Debian package
 COMMANDS="cc:build-essential make:make pkg-config:pkg-config"
+# with `bench`: what scripts/bench.sh runs (KWordQuiz is the comparison)
+if [ "${1:-}" = bench ]; then
+    COMMANDS="$COMMANDS Xvfb:xvfb xdotool:xdotool xev:x11-utils xdpyinfo:x11-utils stdbuf:coreutils kwordquiz:kwordquiz"
+fi
 
 missing=""
 add() {

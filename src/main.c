@@ -13,6 +13,9 @@
 #include "core/pack_dump.h"
 #include "core/paths.h"
 #include "core/strbuf.h"
+#include "core/script.h"
+#include "ui/app.h"
+#include "ui/runner.h"
 #include "ui/term_quiz.h"
 
 /* Exit codes (documented in --help). */
@@ -23,7 +26,14 @@ enum {
     EXIT_NO_DATA = 3,  /* no pack could be loaded */
 };
 
-typedef enum Mode { MODE_PLAY, MODE_CHECK, MODE_QUESTION, MODE_LIST, MODE_COUNT } Mode;
+typedef enum Mode {
+    MODE_WINDOW,
+    MODE_TERMINAL,
+    MODE_CHECK,
+    MODE_QUESTION,
+    MODE_LIST,
+    MODE_COUNT
+} Mode;
 
 typedef struct Options {
     Mode mode;
@@ -32,6 +42,7 @@ typedef struct Options {
     const char **packs; /* --pack and --check arguments: ids or paths */
     int pack_count;
     TermQuizOptions play;
+    AppOptions app;
 } Options;
 
 static void print_help(FILE *out)
@@ -46,7 +57,9 @@ static void print_help(FILE *out)
           "                          diagnostic as path:line, then one line per pack\n"
           "  -q, --question ID       show how the game checks one question (PACK:ID or ID)\n"
           "  -l, --list              list the packs and topics that would load\n"
-          "  (none)                  play a quiz\n"
+          "  (none)                  open the game window\n"
+          "      --terminal          play a quiz in the terminal instead\n"
+          "      --script FILE       replay a test script in the window (docs/scripting.md)\n"
           "\n"
           "Options:\n"
           "  -p, --pack PACK         use this pack (repeatable); by default all packs\n"
@@ -56,6 +69,13 @@ static void print_help(FILE *out)
           "      --untimed           no time limits\n"
           "      --relaxed           accuracy-only scoring (no speed bonus)\n"
           "      --data-dir DIR      read bundled packs and assets from DIR\n"
+          "\n"
+          "Window:\n"
+          "      --window WxH        window size in pixels (default 1280x800)\n"
+          "      --fullscreen        start in full screen (F11 toggles)\n"
+          "      --renderer R        'software' (default: small and quick to start) or 'gpu'\n"
+          "      --play              start a quiz at once with --pack, --topic, --count\n"
+          "      --bench-draw N      draw N frames of a quiz screen, print timings, exit\n"
           "  -h, --help              show this help and exit\n"
           "  -V, --version           show the version and exit\n"
           "\n"
@@ -63,8 +83,9 @@ static void print_help(FILE *out)
           "(default ~/.local/share/quizdeck/packs); a user pack replaces a bundled one with\n"
           "the same id.\n"
           "\n"
-          "Exit status: 0 success, 1 problems found (--check, --question), 2 usage error,\n"
-          "3 no usable pack.\n",
+          "Exit status: 0 success, 1 problems found (--check, --question) or a script's\n"
+          "expect failed, 2 usage error or a script with errors, 3 no usable pack,\n"
+          "4 no window, renderer or font.\n",
           out);
 }
 
@@ -84,7 +105,20 @@ static bool parse_u64(const char *s, unsigned long long *out)
 
 static int parse_args(int argc, char **argv, Options *o)
 {
-    enum { OPT_SEED = 256, OPT_UNTIMED, OPT_RELAXED, OPT_DATA_DIR, OPT_TOPIC };
+    enum {
+        OPT_SEED = 256,
+        OPT_UNTIMED,
+        OPT_RELAXED,
+        OPT_DATA_DIR,
+        OPT_TOPIC,
+        OPT_TERMINAL,
+        OPT_SCRIPT,
+        OPT_WINDOW,
+        OPT_FULLSCREEN,
+        OPT_RENDERER,
+        OPT_PLAY,
+        OPT_BENCH_DRAW,
+    };
     static const struct option longs[] = {
         {"check", no_argument, NULL, 'c'},
         {"question", required_argument, NULL, 'q'},
@@ -96,6 +130,13 @@ static int parse_args(int argc, char **argv, Options *o)
         {"untimed", no_argument, NULL, OPT_UNTIMED},
         {"relaxed", no_argument, NULL, OPT_RELAXED},
         {"data-dir", required_argument, NULL, OPT_DATA_DIR},
+        {"terminal", no_argument, NULL, OPT_TERMINAL},
+        {"script", required_argument, NULL, OPT_SCRIPT},
+        {"window", required_argument, NULL, OPT_WINDOW},
+        {"fullscreen", no_argument, NULL, OPT_FULLSCREEN},
+        {"renderer", required_argument, NULL, OPT_RENDERER},
+        {"play", no_argument, NULL, OPT_PLAY},
+        {"bench-draw", required_argument, NULL, OPT_BENCH_DRAW},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -149,6 +190,51 @@ static int parse_args(int argc, char **argv, Options *o)
             break;
         case OPT_DATA_DIR:
             o->data_dir = optarg;
+            break;
+        case OPT_TERMINAL:
+            o->mode = MODE_TERMINAL;
+            break;
+        case OPT_SCRIPT:
+            o->app.script = optarg;
+            break;
+        case OPT_WINDOW: {
+            int w = 0, h = 0;
+            char extra;
+            if (sscanf(optarg, "%dx%d%c", &w, &h, &extra) != 2 || w < 320 || h < 200 || w > 16384 ||
+                h > 16384) {
+                fprintf(stderr,
+                        "quizdeck: --window needs WIDTHxHEIGHT from 320x200 to 16384x16384, "
+                        "not '%s'\n",
+                        optarg);
+                return EXIT_USAGE;
+            }
+            o->app.window_w = w;
+            o->app.window_h = h;
+            break;
+        }
+        case OPT_FULLSCREEN:
+            o->app.fullscreen = true;
+            break;
+        case OPT_RENDERER:
+            if (strcmp(optarg, "gpu") == 0) {
+                o->app.gpu = true;
+            } else if (strcmp(optarg, "software") == 0) {
+                o->app.gpu = false;
+            } else {
+                fprintf(stderr, "quizdeck: --renderer is 'software' or 'gpu', not '%s'\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_PLAY:
+            o->app.play = true;
+            break;
+        case OPT_BENCH_DRAW:
+            if (!parse_u64(optarg, &n) || n < 1 || n > 100000) {
+                fprintf(stderr, "quizdeck: --bench-draw needs a number of frames, not '%s'\n",
+                        optarg);
+                return EXIT_USAGE;
+            }
+            o->app.bench_draw = (int)n;
             break;
         case 'h':
             print_help(stdout);
@@ -368,16 +454,112 @@ static int run_list(const Library *lib)
     return EXIT_OK;
 }
 
+/* The game window: paths for the app, then the loop, a script or a benchmark. */
+static int run_window(Options *o)
+{
+    AppPaths paths;
+    memset(&paths, 0, sizeof paths);
+    if (!getcwd(paths.cwd, sizeof paths.cwd)) {
+        paths.cwd[0] = '\0';
+    }
+    char dir[PATHS_MAX];
+    if (o->data_dir) {
+        if (!str_copy(paths.data_dir, sizeof paths.data_dir, o->data_dir)) {
+            fputs("quizdeck: --data-dir is too long\n", stderr);
+            return EXIT_USAGE;
+        }
+    } else if (!exe_dir(dir, sizeof dir) ||
+               !paths_find_data_dir(paths.data_dir, sizeof paths.data_dir, dir)) {
+        fputs("quizdeck: cannot find the game's data (questions/ and assets/) next to the "
+              "program; use --data-dir DIR\n",
+              stderr);
+        return APP_EXIT_STARTUP;
+    }
+    const char *home = getenv("HOME");
+    if (paths_user_data(paths.user_data, sizeof paths.user_data, getenv("XDG_DATA_HOME"), home)) {
+        paths_join(paths.user_packs, sizeof paths.user_packs, paths.user_data, "packs");
+        paths_join(paths.scores, sizeof paths.scores, paths.user_data, "scores.ini");
+        paths_join(paths.history, sizeof paths.history, paths.user_data, "history.log");
+    } else {
+        fputs("quizdeck: warning: neither XDG_DATA_HOME nor HOME is set: scores are not kept\n",
+              stderr);
+    }
+    char config[PATHS_MAX];
+    if (paths_user_config(config, sizeof config, getenv("XDG_CONFIG_HOME"), home)) {
+        paths_join(paths.settings, sizeof paths.settings, config, "settings.ini");
+    }
+    const char **extra = calloc((size_t)o->pack_count + 1, sizeof *extra);
+    if (!extra) {
+        return EXIT_USAGE;
+    }
+    for (int i = 0; i < o->pack_count; i++) {
+        if (looks_like_path(o->packs[i])) {
+            extra[paths.extra_count++] = o->packs[i];
+        }
+    }
+    paths.extra_packs = extra;
+
+    Script *script = NULL;
+    if (o->app.script) {
+        DiagList diags = DIAGLIST_INIT;
+        script = script_load_file(o->app.script, &diags);
+        print_diags(&diags);
+        diag_list_free(&diags);
+        if (!script || runner_check(script) > 0) {
+            script_destroy(script);
+            free(extra);
+            return APP_EXIT_USAGE;
+        }
+    }
+    o->app.packs = o->packs;
+    o->app.pack_count = o->pack_count;
+    o->app.topic = o->play.topic_count > 0 ? o->play.topics[0] : NULL;
+    o->app.count = o->play.count;
+    o->app.untimed = o->play.untimed;
+    o->app.relaxed = o->play.relaxed;
+    o->app.has_seed = o->play.seeded;
+    o->app.seed = o->play.seed;
+    App *app = app_create(&o->app, &paths);
+    int rc;
+    if (!app) {
+        rc = APP_EXIT_STARTUP;
+    } else if (o->app.bench_draw > 0) {
+        rc = app_bench_draw(app, o->app.bench_draw);
+    } else if (script) {
+        rc = runner_run(app, script);
+    } else {
+        rc = app_run(app);
+    }
+    app_destroy(app);
+    script_destroy(script);
+    free(extra);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     Options o;
     memset(&o, 0, sizeof o);
-    o.play.count = 10;
+    o.play.count = -1; /* not given */
     int rc = parse_args(argc, argv, &o);
     if (rc != EXIT_OK) {
         free(o.packs);
         free(o.play.topics);
         return rc;
+    }
+    if (o.mode == MODE_WINDOW) {
+        if (o.play.count == 0) {
+            o.play.count = 500; /* --count 0: every question */
+        } else if (o.play.count < 0) {
+            o.play.count = 0; /* the settings' count */
+        }
+        rc = run_window(&o);
+        free(o.packs);
+        free(o.play.topics);
+        return rc;
+    }
+    if (o.play.count < 0) {
+        o.play.count = 10;
     }
     Library lib = LIBRARY_INIT;
     bool only_paths;
@@ -396,7 +578,8 @@ int main(int argc, char **argv)
             }
             rc = run_list(&lib);
             break;
-        case MODE_PLAY:
+        case MODE_TERMINAL:
+        case MODE_WINDOW:
         case MODE_COUNT:
             for (int i = 0; i < lib.count; i++) {
                 print_diags(&lib.entries[i].diags);

@@ -154,7 +154,7 @@ static void test_terminal_play_is_seeded(void **state)
     (void)state;
     /* the same seed gives the same questions in the same order (every answer skipped) */
     StrBuf a = STRBUF_INIT, b = STRBUF_INIT;
-    const char *args = "--seed 7 --count 5 --untimed --pack csto-founding "
+    const char *args = "--terminal --seed 7 --count 5 --untimed --pack csto-founding "
                        "< tests/fixtures/terminal-answers.txt";
     assert_int_equal(run(NULL, args, &a), 0);
     assert_int_equal(run(NULL, args, &b), 0);
@@ -163,7 +163,7 @@ static void test_terminal_play_is_seeded(void **state)
     expect_in(&a, "Score ");
     /* another seed asks in another order */
     assert_int_equal(run(NULL,
-                         "--seed 8 --count 5 --untimed --pack csto-founding "
+                         "--terminal --seed 8 --count 5 --untimed --pack csto-founding "
                          "< tests/fixtures/terminal-answers.txt",
                          &b),
                      0);

@@ -32,7 +32,7 @@ bool save_write_atomic(const SaveIo *io, const char *path, const void *data, siz
                            keep);
             return false;
         }
-        fd = io->open(io->ctx, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        fd = io->open(io->ctx, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
         if (fd < 0 && errno != EEXIST) {
             break;
         }

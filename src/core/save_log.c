@@ -32,7 +32,7 @@ bool save_log_append(const SaveIo *io, const char *path, const char *record, Sav
                        path);
         return false;
     }
-    int fd = io->open(io->ctx, path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    int fd = io->open(io->ctx, path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0) {
         int err = errno;
         save_set_error(e, err, "could not add to %s: %s", path, strerror(err));

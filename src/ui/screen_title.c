@@ -1,0 +1,168 @@
+/* screen_title.c - the title screen: the menu that starts a quiz and leads everywhere else. */
+#include <stdio.h>
+
+#include "ui/app.h"
+#include "ui/draw.h"
+
+typedef enum TitleItem {
+    ITEM_PLAY,
+    ITEM_PICK,
+    ITEM_SCORES,
+    ITEM_SETTINGS,
+    ITEM_PROBLEMS,
+    ITEM_QUIT,
+    ITEM_COUNT
+} TitleItem;
+
+static const char *const item_arg[ITEM_COUNT] = {"start",    "picker",   "scores",
+                                                 "settings", "problems", "quit"};
+
+static const KeyBinding keys[] = {
+    {SDLK_UP, 0, CMD_UP, 0, NULL},          {SDLK_DOWN, 0, CMD_DOWN, 0, NULL},
+    {SDLK_TAB, 0, CMD_DOWN, 0, NULL},       {SDLK_TAB, KMOD_SHIFT, CMD_UP, 0, NULL},
+    {SDLK_RETURN, 0, CMD_CONFIRM, 0, NULL}, {SDLK_KP_ENTER, 0, CMD_CONFIRM, 0, NULL},
+    {SDLK_SPACE, 0, CMD_CONFIRM, 0, NULL},  {SDLK_PAGEDOWN, 0, CMD_CONFIRM, 0, NULL},
+    {SDLK_ESCAPE, 0, CMD_BACK, 0, NULL},
+};
+
+static void activate(App *app, int item)
+{
+    switch ((TitleItem)item) {
+    case ITEM_PLAY:
+        play_start_from_settings(app);
+        break;
+    case ITEM_PICK:
+        app_switch(app, SCREEN_PICKER);
+        break;
+    case ITEM_SCORES:
+        app->back_to = SCREEN_TITLE;
+        app_switch(app, SCREEN_SCORES);
+        break;
+    case ITEM_SETTINGS:
+        app->back_to = SCREEN_TITLE;
+        app_switch(app, SCREEN_SETTINGS);
+        break;
+    case ITEM_PROBLEMS:
+        app->back_to = SCREEN_TITLE;
+        app_switch(app, SCREEN_PROBLEMS);
+        break;
+    case ITEM_QUIT:
+    default:
+        app->quit = true;
+        break;
+    }
+}
+
+static void command(App *app, const Command *cmd)
+{
+    ListState *s = &app->title;
+    switch (cmd->kind) {
+    case CMD_UP:
+        s->focus = (s->focus + ITEM_COUNT - 1) % ITEM_COUNT;
+        break;
+    case CMD_DOWN:
+        s->focus = (s->focus + 1) % ITEM_COUNT;
+        break;
+    case CMD_CONFIRM:
+        activate(app, s->focus);
+        break;
+    case CMD_BACK:
+        s->focus = ITEM_QUIT;
+        break;
+    case CMD_KEY:
+        /* first letters, as menus do: P play, C choose, H high scores, S settings */
+        switch (cmd->key) {
+        case SDLK_p:
+            activate(app, ITEM_PLAY);
+            break;
+        case SDLK_c:
+            activate(app, ITEM_PICK);
+            break;
+        case SDLK_h:
+            activate(app, ITEM_SCORES);
+            break;
+        case SDLK_s:
+            activate(app, ITEM_SETTINGS);
+            break;
+        default:
+            break;
+        }
+        break;
+    case CMD_ACTIVATE:
+        for (int i = 0; i < ITEM_COUNT; i++) {
+            if (cmd->arg && SDL_strcmp(cmd->arg, item_arg[i]) == 0) {
+                s->focus = i;
+                activate(app, i);
+            }
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+static void selection_label(const App *app, char *out, size_t size)
+{
+    const Settings *st = &app->settings;
+    const char *mode = !st->timed ? "untimed" : st->relaxed ? "timed, relaxed" : "timed";
+    snprintf(out, size, "%d questions \xC2\xB7 %s \xC2\xB7 %s%s%s", st->question_count,
+             st->packs[0] ? st->packs : "all packs", st->topic[0] ? st->topic : "all topics", ", ",
+             mode);
+}
+
+static void draw(App *app)
+{
+    const Theme *t = &app->theme;
+    int y = draw_u(app, 9);
+    int big = draw_u(app, 13);
+    text_draw_line_fit(app->text, FACE_BOLD, big, t->accent, app->w / 2, y + big / 2,
+                       app->w - draw_u(app, 4), ALIGN_CENTER, "quizdeck");
+    y += big + draw_u(app, 2);
+    char sub[256];
+    snprintf(sub, sizeof sub, "%d packs \xC2\xB7 %d questions", library_pack_count(&app->library),
+             library_question_count(&app->library));
+    text_draw_line_fit(app->text, FACE_REGULAR, draw_u(app, 3.2f), t->dim, app->w / 2, y,
+                       app->w - draw_u(app, 4), ALIGN_CENTER, sub);
+    y += draw_u(app, 5);
+
+    char play[700], label[640], problems[64];
+    selection_label(app, label, sizeof label);
+    snprintf(play, sizeof play, "Play: %s", label);
+    snprintf(problems, sizeof problems, "Pack problems (%d)", app->problem_count);
+    const char *labels[ITEM_COUNT] = {
+        play, "Choose packs and topics", "High scores", "Settings", problems, "Quit"};
+    int bw = app->w * 7 / 10;
+    int help_top = app->h - draw_u(app, 4.5f);
+    int avail = help_top - y - draw_u(app, 2);
+    int bh = avail / ITEM_COUNT - draw_u(app, 1.2f);
+    if (bh > draw_u(app, 8)) {
+        bh = draw_u(app, 8);
+    }
+    if (bh < 8) {
+        bh = 8;
+    }
+    int gap = draw_u(app, 1.2f);
+    for (int i = 0; i < ITEM_COUNT; i++) {
+        SDL_Rect r = {(app->w - bw) / 2, y + i * (bh + gap), bw, bh};
+        draw_button(app, r, item_arg[i], labels[i], app->title.focus == i, i == ITEM_PLAY);
+    }
+    draw_help(app,
+              "\xE2\x86\x91\xE2\x86\x93 choose   Enter open   P play   M sound   F11 full screen"
+              "   Ctrl+R reload packs");
+}
+
+static void enter(App *app)
+{
+    if (app->title.focus < 0 || app->title.focus >= ITEM_COUNT) {
+        app->title.focus = 0;
+    }
+}
+
+const Screen screen_title = {
+    .name = "title",
+    .keys = keys,
+    .key_count = SDL_arraysize(keys),
+    .enter = enter,
+    .command = command,
+    .draw = draw,
+};
