@@ -7,6 +7,7 @@
 #   make check-packs  validate every bundled pack and the template; any error or warning fails
 #   make install    install under $(DESTDIR)$(PREFIX): binary, packs, assets, .desktop, icon
 #   make format     reformat the tree with clang-format
+#   make bench      time start-up, memory, CPU, a 4K frame and pack loading (reports only)
 #   make clean      remove build/
 #
 # Switches
@@ -63,7 +64,7 @@ BIN := $(RELEASE_DIR)/quizdeck
 core_objs = $(patsubst src/%.c,$(1)/obj/%.o,$(CORE_SRC))
 ui_objs   = $(patsubst src/%.c,$(1)/obj/%.o,$(UI_SRC) src/main.c)
 
-.PHONY: all run test unit check-packs deps install uninstall clean format
+.PHONY: all run test unit check-packs deps install uninstall clean format bench
 .DEFAULT_GOAL := all
 # keep test objects between runs (they are intermediate files of a pattern chain)
 .SECONDARY:
@@ -138,6 +139,22 @@ uninstall:
 
 format:
 	clang-format -i $(CORE_SRC) $(UI_SRC) src/main.c $(wildcard src/*/*.h) $(TEST_SRC) $(wildcard tests/*.h) $(TEST_SUPPORT)
+
+# ---- benchmark (reports, never fails on a slow machine) ---------------------------------------
+# bench_load links the release core (-O2, no sanitizers, so not with DEBUG=1)
+BENCH_LOAD := $(RELEASE_DIR)/bench/bench_load
+
+$(RELEASE_DIR)/obj/bench/%.o: tests/bench/%.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O2 -g $(call pc_cflags,$(CORE_PKGS)) $(CFLAGS) -c $< -o $@
+$(BENCH_LOAD): $(RELEASE_DIR)/obj/bench/bench_load.o $(RELEASE_DIR)/libquizdeck-core.a
+	@mkdir -p $(@D)
+	$(CC) -O2 -g $(CFLAGS) -o $@ $^ $(call pc_libs,$(CORE_PKGS)) -lm $(LDFLAGS)
+
+bench:
+	@sh scripts/deps.sh bench
+	@$(MAKE) --no-print-directory $(BIN) $(BENCH_LOAD)
+	@sh scripts/bench.sh ./$(BIN) ./$(BENCH_LOAD)
 
 clean:
 	rm -rf build

@@ -27,6 +27,8 @@ typedef struct LineReader {
     const char *line; /* its raw bytes, without the line ending (borrowed from data) */
     size_t line_len;
     bool after_key; /* a key line has been seen since the last section line (inih's prev_name) */
+    bool ascii;     /* the line has no byte above 0x7F (so it is valid UTF-8) */
+    bool has_nul;   /* the line has a NUL byte (inih sees it only up to there) */
 } LineReader;
 
 /* Starts reading `len` bytes of `data`. A UTF-8 byte-order mark at the start is skipped. */
@@ -35,7 +37,8 @@ void linereader_init(LineReader *r, const char *data, size_t len);
 /* The ini_reader callback for ini_parse_stream: `stream` is a LineReader. Copies the next line
  * (without its ending; \n, \r\n and a lone \r all end a line) into `str` and returns `str`, or
  * returns NULL at the end. A line that does not fit in `num` - 1 bytes is not copied: it is
- * handed over as an empty line and classified LINE_TOO_LONG. */
+ * handed over as an empty line and classified LINE_TOO_LONG. Sets `ascii` and `has_nul` for
+ * the raw line in the same pass that finds its end. */
 char *linereader_read(char *str, int num, void *stream);
 
 /* Classifies one raw line as inih r55 treats it. `after_key` says whether a key line came

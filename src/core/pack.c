@@ -24,7 +24,7 @@ static void close_section(Loader *ld)
             pack_check_question(ld, s);
         }
     }
-    pack_section_reset(s);
+    pack_section_clear(s);
     ld->last_key = KEY_COUNT;
 }
 
@@ -67,7 +67,6 @@ static void open_section(Loader *ld, const char *name, size_t len, int line)
     }
 }
 
-
 /* Wraps linereader_read: reports raw-line problems before inih sees the line, and opens
  * sections itself (inih never reports an empty section). */
 static char *reader(char *str, int num, void *stream)
@@ -87,13 +86,15 @@ static char *reader(char *str, int num, void *stream)
               r->line_len, num - 1);
         return line;
     }
-    if (memchr(r->line, '\0', r->line_len)) {
+    if (r->has_nul) {
         ERROR(ld, n, "line contains a NUL byte: is this a binary file?");
         str[0] = '\0';
         r->kind = LINE_BLANK;
         return line;
     }
-    if (!utf8_valid(r->line, r->line_len, &bad)) {
+    if (r->ascii) {
+        /* valid UTF-8 and no byte-order mark: nothing to check */
+    } else if (!utf8_valid(r->line, r->line_len, &bad)) {
         unsigned char b = (unsigned char)r->line[bad];
         ERROR(ld, n, "invalid UTF-8 (byte 0x%02X at column %zu)%s", b, bad + 1,
               b >= 0x80 ? ": save the file as UTF-8 (it looks like Windows-1252 or Latin-1)" : "");
@@ -138,13 +139,17 @@ static char *reader(char *str, int num, void *stream)
     return line;
 }
 
-/* True when the raw line's value holds an inline comment that inih will cut off. */
+/* True when the raw line's value holds an inline comment that inih will cut off: a ';' after a
+ * space or tab, not at the start. */
 static bool value_cut(const char *line, size_t len)
 {
-    for (size_t i = 1; i < len; i++) {
-        if (line[i] == ';' && (line[i - 1] == ' ' || line[i - 1] == '\t')) {
+    const char *end = line + len;
+    const char *p = line + 1;
+    while (p < end && (p = memchr(p, ';', (size_t)(end - p))) != NULL) {
+        if (p[-1] == ' ' || p[-1] == '\t') {
             return true;
         }
+        p++;
     }
     return false;
 }
@@ -152,6 +157,9 @@ static bool value_cut(const char *line, size_t len)
 /* Same for a key line: looks only at what follows the first '=' or ':'. */
 static bool value_cut_after_key(const char *line, size_t len)
 {
+    if (!memchr(line, ';', len)) {
+        return false;
+    }
     for (size_t i = 0; i < len; i++) {
         if (line[i] == '=' || line[i] == ':') {
             return value_cut(line + i, len - i);
@@ -194,16 +202,17 @@ static int handler(void *user, const char *section, const char *name, const char
         if (value_cut(r->line, r->line_len)) {
             f->cut = true;
         }
-        if (f->value.len + 1 + strlen(value) > PACK_TEXT_MAX) {
+        size_t value_len = strlen(value);
+        if (f->value.len + 1 + value_len > PACK_TEXT_MAX) {
             ERROR(ld, n, "'%s' is longer than %d bytes", pack_key_info[ld->last_key].name,
                   PACK_TEXT_MAX);
             ld->last_key = KEY_COUNT;
             return 1;
         }
         if (f->value.len) {
-            strbuf_puts(&f->value, " ");
+            strbuf_append(&f->value, " ", 1);
         }
-        strbuf_puts(&f->value, value);
+        strbuf_append(&f->value, value, value_len);
         if (f->value.oom) {
             ld->oom = true;
         }
@@ -240,21 +249,22 @@ static int handler(void *user, const char *section, const char *name, const char
         ERROR(ld, n, "duplicate key '%s' (first on line %d)", name, f->line);
         return 1;
     }
-    if (strlen(value) > PACK_TEXT_MAX) {
+    size_t value_len = strlen(value);
+    if (value_len > PACK_TEXT_MAX) {
         ERROR(ld, n, "'%s' is longer than %d bytes", name, PACK_TEXT_MAX);
         return 1;
     }
     f->seen = true;
+    s->seen_keys |= UINT64_C(1) << k;
     f->line = n;
     f->cut = value_cut_after_key(r->line, r->line_len);
-    strbuf_puts(&f->value, value);
+    strbuf_append(&f->value, value, value_len);
     if (f->value.oom) {
         ld->oom = true;
     }
     ld->last_key = k;
     return 1;
 }
-
 
 static bool check_encoding(Loader *ld, const char *data, size_t len)
 {
@@ -301,6 +311,7 @@ Pack *pack_load_buffer(const char *path, const char *data, size_t len, DiagList 
     linereader_init(&ld.reader, data, len);
     int rc = ini_parse_stream(reader, &ld, handler, &ld);
     close_section(&ld);
+    pack_section_reset(&ld.section);
     idset_free(&ld.ids);
     if (rc == -2) {
         ld.oom = true;

@@ -97,7 +97,7 @@ static bool read_choices(Loader *ld, const Section *s, Question *q)
             ERROR(ld, s->fields[KEY_A + i].line, "choice '%c' is empty", 'a' + i);
             return false;
         }
-        q->choices[count++] = pack_keep(ld, v);
+        q->choices[count++] = pack_keep_field(ld, s, (Key)(KEY_A + i));
     }
     q->choice_count = count;
     if (count < PACK_CHOICES_MIN) {
@@ -308,12 +308,12 @@ void pack_check_question(Loader *ld, Section *s)
     if (!prompt || !*prompt) {
         ERROR(ld, s->line, "question [%s] has no 'prompt'", s->name);
     }
-    q->prompt = pack_keep(ld, prompt);
-    q->explain = pack_keep(ld, pack_field(s, KEY_EXPLAIN));
+    q->prompt = pack_keep_field(ld, s, KEY_PROMPT);
+    q->explain = pack_keep_field(ld, s, KEY_EXPLAIN);
     if (!pack_field(s, KEY_EXPLAIN) || !*q->explain) {
         WARN(ld, s->line, "question [%s] has no 'explain': learners see only the answer", s->name);
     }
-    q->source = pack_keep(ld, pack_field(s, KEY_SOURCE));
+    q->source = pack_keep_field(ld, s, KEY_SOURCE);
     if (!pack_field(s, KEY_SOURCE) || !*q->source) {
         WARN(ld, s->line, "question [%s] has no 'source'", s->name);
     } else if (p->article) {

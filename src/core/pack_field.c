@@ -1,6 +1,7 @@
 /* pack_field.c - the key table and the typed reading of one section's values. Never prints. */
 #include "pack_loader.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "number.h"
@@ -43,12 +44,80 @@ const PackKeyInfo pack_key_info[KEY_COUNT] = {
     [KEY_STREAK_CAP] = {"streak_cap", IN_PACK},
 };
 
+/* The key this name could be, chosen by its length and first letter alone; the caller then
+ * compares the whole name. KEY_COUNT when no key has that length and first letter. */
+static Key key_candidate(const char *name, size_t len)
+{
+    char c = name[0];
+    switch (len) {
+    case 1:
+        return c >= 'a' && c <= 'h' ? (Key)(KEY_A + (c - 'a')) : KEY_COUNT;
+    case 2:
+        return KEY_ID;
+    case 4:
+        return c == 't' ? KEY_TYPE : c == 'u' ? KEY_UNIT : KEY_COUNT;
+    case 5:
+        return c == 'e'   ? KEY_EXACT
+               : c == 't' ? (name[1] == 'o' ? KEY_TOPIC : KEY_TITLE)
+                          : KEY_COUNT;
+    case 6:
+        switch (c) {
+        case 'p':
+            return name[1] == 'r' ? KEY_PROMPT : KEY_POINTS;
+        case 'a':
+            return name[1] == 'n' ? KEY_ANSWER : KEY_AUTHOR;
+        case 's':
+            return KEY_SOURCE;
+        case 'f':
+            return KEY_FORMAT;
+        default:
+            return KEY_COUNT;
+        }
+    case 7:
+        switch (c) {
+        case 'e':
+            return KEY_EXPLAIN;
+        case 's':
+            return KEY_SCORING;
+        case 'p':
+            return KEY_PENALTY;
+        case 'v':
+            return KEY_VERSION;
+        case 'a':
+            return KEY_ARTICLE;
+        default:
+            return KEY_COUNT;
+        }
+    case 8:
+        return c == 'r' ? KEY_REVISION : c == 'l' ? KEY_LANGUAGE : KEY_COUNT;
+    case 9:
+        return KEY_TOLERANCE;
+    case 10:
+        return c == 't' ? KEY_TIME_LIMIT : KEY_STREAK_CAP;
+    case 11:
+        return c == 'd' ? KEY_DESCRIPTION : c == 'f' ? KEY_FACTS_AS_OF : KEY_STREAK_STEP;
+    case 12:
+        return KEY_STREAK_BONUS;
+    case 14:
+        return KEY_PARTIAL_CREDIT;
+    default:
+        return KEY_COUNT;
+    }
+}
+
 Key pack_key_from_name(const char *name)
 {
-    for (int k = 0; k < KEY_COUNT; k++) {
-        if (strcmp(pack_key_info[k].name, name) == 0) {
-            return (Key)k;
-        }
+    /* no key is longer than 14 bytes: stop counting there */
+    size_t len = 0;
+    while (len < 16 && name[len]) {
+        len++;
+    }
+    if (len == 0) {
+        return KEY_COUNT;
+    }
+    Key k = key_candidate(name, len);
+    if (k != KEY_COUNT && memcmp(pack_key_info[k].name, name, len + 1) == 0) {
+        return k;
     }
     return KEY_COUNT;
 }
@@ -77,6 +146,26 @@ void pack_section_reset(Section *s)
     memset(s, 0, sizeof *s);
 }
 
+void pack_section_clear(Section *s)
+{
+    /* only the fields that were seen hold anything */
+    uint64_t left = s->seen_keys;
+    for (int k = 0; left; k++, left >>= 1) {
+        if (!(left & 1)) {
+            continue;
+        }
+        Field *f = &s->fields[k];
+        if (f->value.oom) {
+            strbuf_free(&f->value);
+        }
+        strbuf_clear(&f->value);
+        f->seen = false;
+        f->line = 0;
+        f->cut = false;
+    }
+    memset(s, 0, offsetof(Section, fields));
+}
+
 const char *pack_field(const Section *s, Key k)
 {
     return s->fields[k].seen ? strbuf_cstr(&s->fields[k].value) : NULL;
@@ -85,6 +174,17 @@ const char *pack_field(const Section *s, Key k)
 char *pack_keep(Loader *ld, const char *s)
 {
     char *p = arena_strdup(&ld->pack->arena, s ? s : "");
+    if (!p) {
+        ld->oom = true;
+    }
+    return p;
+}
+
+char *pack_keep_field(Loader *ld, const Section *s, Key k)
+{
+    const Field *f = &s->fields[k];
+    char *p = f->seen ? arena_strndup(&ld->pack->arena, strbuf_cstr(&f->value), f->value.len)
+                      : arena_strndup(&ld->pack->arena, "", 0);
     if (!p) {
         ld->oom = true;
     }

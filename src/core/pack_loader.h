@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "idset.h"
@@ -51,6 +52,8 @@ typedef enum Key {
     KEY_COUNT
 } Key;
 
+_Static_assert(KEY_COUNT <= 64, "Section.seen_keys has a bit per key");
+
 enum { IN_PACK = 1, IN_QUESTION = 2, TEXT = 4 };
 
 typedef struct PackKeyInfo {
@@ -73,8 +76,9 @@ typedef struct Section {
     char name[PACK_ID_MAX * 4 + 8]; /* enough to quote a too-long name, cut */
     bool name_ok;
     int line;
-    int keys; /* key lines seen, known or not */
-    Field fields[KEY_COUNT];
+    int keys;                /* key lines seen, known or not */
+    uint64_t seen_keys;      /* bit k set when fields[k].seen */
+    Field fields[KEY_COUNT]; /* last: pack_section_clear clears what comes before it */
 } Section;
 
 typedef struct Loader {
@@ -97,7 +101,6 @@ typedef struct Loader {
 #define WARN(ld, line, ...) diag_add((ld)->diags, DIAG_WARNING, (ld)->path, (line), __VA_ARGS__)
 #define NOTE(ld, line, ...) diag_add((ld)->diags, DIAG_NOTE, (ld)->path, (line), __VA_ARGS__)
 
-/* Quotes at most 60 bytes of `s` for a message, cut at a UTF-8 boundary with "...". */
 /* The key with this name, or KEY_COUNT. */
 Key pack_key_from_name(const char *name);
 
@@ -108,11 +111,17 @@ const char *pack_quote(char *buf, size_t size, const char *s);
 /* Frees a section's values and clears it. */
 void pack_section_reset(Section *s);
 
+/* Clears a section for the next one but keeps its values' memory (pack_section_reset frees). */
+void pack_section_clear(Section *s);
+
 /* The value of key `k` in section `s`, or NULL when absent. Borrowed from the section. */
 const char *pack_field(const Section *s, Key k);
 
 /* Copies `s` (NULL as "") into the pack's arena; NULL and ld->oom set when memory runs out. */
 char *pack_keep(Loader *ld, const char *s);
+
+/* pack_keep(ld, pack_field(s, k)) without measuring the value again. */
+char *pack_keep_field(Loader *ld, const Section *s, Key k);
 
 /* on/yes/true/1 and off/no/false/0. Returns false for anything else. */
 bool pack_parse_bool(const char *s, bool *out);

@@ -1,6 +1,8 @@
 /* utf8.c - strict UTF-8 decoding. */
 #include "utf8.h"
 
+#include <string.h>
+
 size_t utf8_decode(const char *s, size_t len, int32_t *cp)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -48,10 +50,28 @@ size_t utf8_decode(const char *s, size_t len, int32_t *cp)
 
 bool utf8_valid(const char *s, size_t len, size_t *bad_offset)
 {
+    const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < len) {
-        if ((unsigned char)s[i] < 0x80) {
+        /* ASCII runs, 8 bytes at a time */
+        while (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, p + i, sizeof w);
+            if (w & UINT64_C(0x8080808080808080)) {
+                break;
+            }
+            i += 8;
+        }
+        if (i == len) {
+            break;
+        }
+        if (p[i] < 0x80) {
             i++;
+            continue;
+        }
+        /* two-byte sequences (Latin, Cyrillic, Armenian) without the general decoder */
+        if (p[i] >= 0xC2 && p[i] <= 0xDF && len - i >= 2 && (p[i + 1] & 0xC0) == 0x80) {
+            i += 2;
             continue;
         }
         int32_t cp;
