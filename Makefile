@@ -7,6 +7,7 @@
 #   make check-packs  validate every bundled pack and the template; any error or warning fails
 #   make install    install under $(DESTDIR)$(PREFIX): binary, packs, assets, .desktop, icon
 #   make format     reformat the tree with clang-format
+#   make screenshots  regenerate docs/screenshots/ (every screen at 1920x1080 and 1024x768)
 #   make bench      time start-up, memory, CPU, a 4K frame and pack loading (reports only)
 #   make clean      remove build/
 #
@@ -64,7 +65,7 @@ BIN := $(RELEASE_DIR)/quizdeck
 core_objs = $(patsubst src/%.c,$(1)/obj/%.o,$(CORE_SRC))
 ui_objs   = $(patsubst src/%.c,$(1)/obj/%.o,$(UI_SRC) src/main.c)
 
-.PHONY: all run test unit check-packs deps install uninstall clean format bench
+.PHONY: all run test unit check-packs deps install uninstall clean format bench screenshots
 .DEFAULT_GOAL := all
 # keep test objects between runs (they are intermediate files of a pattern chain)
 .SECONDARY:
@@ -139,6 +140,10 @@ uninstall:
 
 format:
 	clang-format -i $(CORE_SRC) $(UI_SRC) src/main.c $(wildcard src/*/*.h) $(TEST_SRC) $(wildcard tests/*.h) $(TEST_SUPPORT)
+
+screenshots: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@sh scripts/screenshots.sh ./$(BIN)
 
 # ---- benchmark (reports, never fails on a slow machine) ---------------------------------------
 # bench_load links the release core (-O2, no sanitizers, so not with DEBUG=1)

@@ -476,6 +476,9 @@ static int run_window(Options *o)
         return APP_EXIT_STARTUP;
     }
     const char *home = getenv("HOME");
+    if (home && home[0] == '/' && !str_copy(paths.home, sizeof paths.home, home)) {
+        paths.home[0] = '\0';
+    }
     if (paths_user_data(paths.user_data, sizeof paths.user_data, getenv("XDG_DATA_HOME"), home)) {
         paths_join(paths.user_packs, sizeof paths.user_packs, paths.user_data, "packs");
         paths_join(paths.scores, sizeof paths.scores, paths.user_data, "scores.ini");

@@ -52,6 +52,36 @@ static void fatal(const char *where)
     fprintf(stderr, "quizdeck: %s: %s\n", where, SDL_GetError());
 }
 
+void app_short_path(const App *app, const char *path, char *out, size_t size)
+{
+    size_t n = strlen(app->paths.home);
+    if (n > 1 && strncmp(path, app->paths.home, n) == 0 && path[n] == '/') {
+        snprintf(out, size, "~%s", path + n);
+    } else {
+        snprintf(out, size, "%s", path);
+    }
+}
+
+/* Writes the home folder as ~ wherever it starts a path in `msg`. */
+static void shorten_paths(const App *app, char *msg, size_t size)
+{
+    size_t n = strlen(app->paths.home);
+    if (n < 2) {
+        return;
+    }
+    char *p = msg;
+    while ((p = strstr(p, app->paths.home)) != NULL) {
+        if (p[n] == '/' && (p == msg || p[-1] == ' ' || p[-1] == '(' || p[-1] == '\'')) {
+            *p = '~';
+            memmove(p + 1, p + n, strlen(p + n) + 1);
+        }
+        p++;
+        if ((size_t)(p - msg) >= size) {
+            break;
+        }
+    }
+}
+
 void app_warn(App *app, const char *fmt, ...)
 {
     char msg[WARNING_LEN];
@@ -59,6 +89,7 @@ void app_warn(App *app, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    shorten_paths(app, msg, sizeof msg);
     fprintf(stderr, "quizdeck: warning: %s\n", msg);
     if (app->warning_count == WARNINGS_MAX) {
         memmove(app->warnings[0], app->warnings[1], sizeof app->warnings[0] * (WARNINGS_MAX - 1));
@@ -159,7 +190,9 @@ void app_reload_packs(App *app)
     paths_display(shown, sizeof shown, questions, app->paths.cwd);
     library_add_dir(&lib, questions, shown, ORIGIN_BUNDLED, false);
     if (app->paths.user_packs[0]) {
-        library_add_dir(&lib, app->paths.user_packs, NULL, ORIGIN_USER, true);
+        char short_dir[PATHS_MAX];
+        app_short_path(app, app->paths.user_packs, short_dir, sizeof short_dir);
+        library_add_dir(&lib, app->paths.user_packs, short_dir, ORIGIN_USER, true);
     }
     for (int i = 0; i < app->paths.extra_count; i++) {
         library_add_file(&lib, app->paths.extra_packs[i], NULL, ORIGIN_COMMAND_LINE);
@@ -380,6 +413,7 @@ static void do_switch(App *app)
 
 void app_hot_add(App *app, const char *name, const char *arg, int index, SDL_Rect rect)
 {
+    rect.y += app->origin_y; /* hit tests use whole-window pixels */
     if (app->hot_count < HOT_MAX) {
         app->hot[app->hot_count++] = (Hotspot){name, arg, index, rect};
     }
@@ -638,8 +672,21 @@ void app_draw(App *app, bool force)
     text_frame(app->text);
     app->hot_count = 0;
     draw_clear(app);
+    /* the warnings banner on top; the screen lays itself out in the space below it */
+    int banner = draw_warnings(app);
+    int full_h = app->h;
+    if (banner > 0 && banner < app->h / 2) {
+        SDL_Rect below = {0, banner, app->w, app->h - banner};
+        SDL_RenderSetViewport(app->renderer, &below);
+        app->h -= banner;
+        app->origin_y = banner;
+    }
     app->screen->draw(app);
-    draw_warnings(app);
+    if (app->origin_y) {
+        SDL_RenderSetViewport(app->renderer, NULL);
+        app->h = full_h;
+        app->origin_y = 0;
+    }
     app->frames++;
     app->dirty = false;
 }

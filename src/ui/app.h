@@ -51,6 +51,7 @@ typedef struct AppPaths {
     char scores[PATHS_MAX];     /* user_data/scores.ini */
     char history[PATHS_MAX];    /* user_data/history.log */
     char cwd[PATHS_MAX];
+    char home[PATHS_MAX];     /* $HOME, shown as ~ in paths ("" when unset) */
     const char **extra_packs; /* paths named on the command line */
     int extra_count;
 } AppPaths;
@@ -129,8 +130,9 @@ struct App {
     TextCache *text;
     Sound *sound;
     Theme theme;
-    int w, h; /* render output in pixels */
-    float u;  /* one layout unit: 1 % of the output height */
+    int w, h;     /* render output in pixels (below the warnings banner while a screen draws) */
+    int origin_y; /* where the screen's area starts: the banner's height, or 0 */
+    float u;      /* one layout unit: 1 % of the output height */
 
     const Screen *screen;
     ScreenId screen_id;
@@ -204,6 +206,9 @@ void app_save_settings(App *app);
 void app_reload_packs(App *app);
 void app_set_fullscreen(App *app, bool on);
 void app_toggle_mute(App *app);
+
+/* `path` as people see it: the home folder written as ~. */
+void app_short_path(const App *app, const char *path, char *out, size_t size);
 
 /* Wall-clock time in seconds (virtual under a script), for dates in saved files. */
 int64_t app_wall_time(const App *app);

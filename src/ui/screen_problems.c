@@ -305,7 +305,9 @@ static void draw_empty(App *app, const ProblemsLayout *l)
                        ALIGN_CENTER, "No problems: every pack loaded cleanly.");
     char where[PATHS_MAX + 64];
     if (app->paths.user_packs[0]) {
-        snprintf(where, sizeof where, "Your own packs go in %s", app->paths.user_packs);
+        char shown[PATHS_MAX];
+        app_short_path(app, app->paths.user_packs, shown, sizeof shown);
+        snprintf(where, sizeof where, "Your own packs go in %s", shown);
     } else {
         snprintf(where, sizeof where,
                  "There is no folder for your own packs: set HOME or XDG_DATA_HOME.");

@@ -104,7 +104,8 @@ static int draw_topics(App *app, const QuizResult *res, SDL_Rect area)
     if (rows > max_rows) {
         rows = max_rows;
     }
-    int name_w = area.w * 34 / 100, num_w = area.w * 18 / 100;
+    int name_w = area.w * 32 / 100, num_w = area.w * 24 / 100;
+    int num_size = draw_u(app, 2.5f);
     for (int i = 0; i < rows; i++) {
         const TopicResult *tr = &res->topics[i];
         double frac = tr->asked ? (double)tr->right / tr->asked : 0;
@@ -116,8 +117,8 @@ static int draw_topics(App *app, const QuizResult *res, SDL_Rect area)
         char num[48];
         snprintf(num, sizeof num, "%d/%d  %d %%", tr->right, tr->asked,
                  tr->asked ? tr->right * 100 / tr->asked : 0);
-        text_draw_line_fit(app->text, FACE_REGULAR, draw_u(app, 2.6f), t->text, area.x + area.w,
-                           y + rh / 2, num_w - draw_u(app, 1), ALIGN_RIGHT, num);
+        text_draw_line_fit(app->text, FACE_REGULAR, num_size, t->text, area.x + area.w, y + rh / 2,
+                           num_w - draw_u(app, 1), ALIGN_RIGHT, num);
         y += rh;
     }
     return y;
@@ -133,8 +134,13 @@ static void draw_missed(App *app, const QuizResult *res, SDL_Rect area)
              res->missed_count);
     text_draw(app->text, FACE_BOLD, size, t->text, area.x, area.y, ALIGN_LEFT, head);
     int y = area.y + lh + draw_u(app, 0.5f);
-    int bh = draw_u(app, 13);
     int gap = draw_u(app, 1);
+    int avail = area.y + area.h - y;
+    /* one or two at a time, large enough to read; the arrows scroll */
+    int bh = avail >= draw_u(app, 30) ? (avail - gap) / 2 : avail;
+    if (bh < draw_u(app, 10)) {
+        bh = draw_u(app, 10);
+    }
     int arrows = res->missed_count > 1 ? draw_u(app, 6) : 0;
     for (int i = app->results.scroll; i < res->missed_count; i++) {
         if (y + bh > area.y + area.h) {
@@ -151,7 +157,7 @@ static void draw_missed(App *app, const QuizResult *res, SDL_Rect area)
         draw_fill(app, (SDL_Rect){box.x, box.y, draw_u(app, 0.6f), bh}, t->wrong);
         SDL_Rect tb = {box.x + draw_u(app, 1.5f), box.y + draw_u(app, 0.5f),
                        box.w - draw_u(app, 2.5f), bh - draw_u(app, 1)};
-        text_draw_box(app->text, FACE_REGULAR, t->text, tb, draw_u(app, 1.4f), draw_u(app, 2.6f),
+        text_draw_box(app->text, FACE_REGULAR, t->text, tb, draw_u(app, 1.6f), draw_u(app, 2.8f),
                       ALIGN_LEFT, true, text);
         y += bh + gap;
     }

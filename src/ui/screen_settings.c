@@ -283,11 +283,12 @@ static void draw(App *app)
     }
 
     char note[PATHS_MAX + 128];
+    char shown[PATHS_MAX];
+    app_short_path(app, app->paths.settings, shown, sizeof shown);
     SDL_Color c = t->dim;
     if (app->settings.save_blocked) {
         snprintf(note, sizeof note,
-                 "%s could not be read or set aside, so changes are not saved to it.",
-                 app->paths.settings);
+                 "%s could not be read or set aside, so changes are not saved to it.", shown);
         c = t->warn;
     } else if (!app->paths.settings[0]) {
         snprintf(note, sizeof note,
@@ -295,7 +296,7 @@ static void draw(App *app)
                  "(set HOME or XDG_CONFIG_HOME).");
         c = t->warn;
     } else {
-        snprintf(note, sizeof note, "Changes are saved at once to %s", app->paths.settings);
+        snprintf(note, sizeof note, "Changes are saved at once to %s", shown);
     }
     SDL_Rect box = {x, note_y, w, note_h};
     text_draw_box(app->text, FACE_REGULAR, c, box, draw_u(app, 1.4f), draw_u(app, 2.2f),

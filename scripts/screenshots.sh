@@ -1,0 +1,38 @@
+#!/bin/sh
+# Regenerates docs/screenshots/: every screen of the game at 1920x1080 and 1024x768, written
+# by the game itself while it replays the tour scripts in docs/screenshots/ under SDL's
+# offscreen driver. Files are named <mode>-<screen>-<W>x<H>.png.
+# Usage: sh scripts/screenshots.sh [BINARY]
+set -eu
+bin=${1:-build/quizdeck}
+out=docs/screenshots
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+run() { # home size seed tour
+    sed "s|@DIR@|$out|g; s|@SIZE@|$2|g" "$out/$4.qds" >"$1/$4.qds"
+    env TZ=UTC SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy \
+        HOME="$1" XDG_DATA_HOME="$1/.local/share" XDG_CONFIG_HOME="$1/.config" \
+        XDG_RUNTIME_DIR="$1/run" \
+        "$bin" --window "$2" --seed "$3" --script "$1/$4.qds" 2>"$1/$4.log" || {
+        cat "$1/$4.log" >&2
+        echo "screenshots: the tour $4 failed at $2" >&2
+        exit 1
+    }
+}
+
+for size in 1920x1080 1024x768; do
+    home="$work/$size"
+    mkdir -p "$home/.local/share/quizdeck/packs" "$home/.config/quizdeck" "$home/run"
+    chmod 700 "$home/run"
+    run "$home" "$size" 1 tour
+    run "$home" "$size" 4 tour-choices
+    # a user's own packs: one in Russian and Armenian, one with a mistake and one with a warning
+    cp tests/fixtures/packs/good/cyrillic-armenian.ini "$home/.local/share/quizdeck/packs/"
+    cp tests/fixtures/packs/bad/answer-names-no-choice.ini "$home/.local/share/quizdeck/packs/my-quiz.ini"
+    cp tests/fixtures/packs/bad/warn-missing-explain.ini "$home/.local/share/quizdeck/packs/draft.ini"
+    run "$home" "$size" 1 tour-packs
+    printf 'count = lots\n\001\002\n' >"$home/.config/quizdeck/settings.ini"
+    run "$home" "$size" 1 tour-warning
+done
+ls "$out"/*.png | wc -l | sed 's/$/ screenshots in docs\/screenshots/'
