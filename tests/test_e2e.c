@@ -310,7 +310,10 @@ static void test_same_seed_same_game(void **state)
     char *h1 = read_file("build/test-scratch/e2e-title/data/quizdeck/history.log", NULL);
     assert_non_null(a);
     assert_non_null(h1);
-    assert_int_equal(system("mv build/test-scratch/e2e-title build/test-scratch/e2e-title-1"), 0);
+    assert_int_equal(
+        system("rm -rf build/test-scratch/e2e-title-1 && mv build/test-scratch/e2e-title "
+               "build/test-scratch/e2e-title-1"),
+        0);
     script_passes(home("e2e-title"), "title-flow.qds", "--seed 7");
     char *b = read_file("build/test-scratch/e2e-title/results.png", &lb);
     char *h2 = read_file("build/test-scratch/e2e-title/data/quizdeck/history.log", NULL);
