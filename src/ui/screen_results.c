@@ -198,7 +198,7 @@ static void draw_table(App *app, SDL_Rect area)
             draw_fill(app, (SDL_Rect){area.x, y, area.w, rh}, t->panel_hi);
             draw_fill(app, (SDL_Rect){area.x, y, draw_u(app, 0.6f), rh}, t->accent);
         }
-        char rank[8], score[32], acc[32], date[32];
+        char rank[16], score[32], acc[32], date[32];
         snprintf(rank, sizeof rank, "%d.", i + 1);
         snprintf(score, sizeof score, "%ld", e->total);
         snprintf(acc, sizeof acc, "%d/%d", e->right, e->asked);
