@@ -231,6 +231,27 @@ static void test_every_type_by_mouse(void **state)
     script_passes(home("e2e-mouse"), "quiz-mouse.qds", E2E_PACK);
 }
 
+static void test_whole_game_by_mouse(void **state)
+{
+    (void)state;
+    const char *dir = home("e2e-mouse-only");
+    script_passes(dir, "mouse-only.qds", "--seed 1");
+    /* the choices made with the mouse were saved */
+    char path[1200];
+    str_format(path, sizeof path, "%s/config/quizdeck/settings.ini", dir);
+    Settings s;
+    settings_init(&s);
+    DiagList diags = DIAGLIST_INIT;
+    LoadReport report;
+    memset(&report, 0, sizeof report);
+    assert_true(settings_load(&s, save_io_posix(), path, 0, &diags, &report));
+    assert_true(s.muted);
+    assert_false(s.timed);
+    assert_int_equal(s.question_count, 5);
+    settings_free(&s);
+    diag_list_free(&diags);
+}
+
 static void test_pause_and_resume(void **state)
 {
     (void)state;
@@ -453,6 +474,7 @@ int main(void)
         cmocka_unit_test(test_all_timed_out_and_the_bar_shrinks),
         cmocka_unit_test(test_mixed),
         cmocka_unit_test(test_every_type_by_mouse),
+        cmocka_unit_test(test_whole_game_by_mouse),
         cmocka_unit_test(test_pause_and_resume),
         cmocka_unit_test(test_corrupt_settings),
         cmocka_unit_test(test_corrupt_scores),
