@@ -360,6 +360,7 @@ void app_destroy(App *app)
     }
     play_end(app);
     quiz_result_free(&app->run.result);
+    pads_stop(&app->pads);
     sound_close(app->sound);
     text_destroy(app->text);
     if (TTF_WasInit()) {
@@ -530,6 +531,49 @@ static void key_down(App *app, const SDL_KeyboardEvent *k)
     }
 }
 
+/* A pad's button: raw for screens that want pads (the classroom), else the same commands as
+ * the keys: the d-pad moves, A confirms, B goes back, X toggles, Start pauses. */
+static void pad_button(App *app, const SDL_ControllerButtonEvent *b)
+{
+    int slot = pads_slot(&app->pads, b->which);
+    if (slot < 0) {
+        return;
+    }
+    Command cmd = {.kind = CMD_PAD_BUTTON, .index = slot, .key = b->button};
+    if (!app->screen->raw_pads) {
+        switch (b->button) {
+        case SDL_CONTROLLER_BUTTON_DPAD_UP:
+            cmd = (Command){.kind = CMD_UP};
+            break;
+        case SDL_CONTROLLER_BUTTON_DPAD_DOWN:
+            cmd = (Command){.kind = CMD_DOWN};
+            break;
+        case SDL_CONTROLLER_BUTTON_DPAD_LEFT:
+            cmd = (Command){.kind = CMD_LEFT};
+            break;
+        case SDL_CONTROLLER_BUTTON_DPAD_RIGHT:
+            cmd = (Command){.kind = CMD_RIGHT};
+            break;
+        case SDL_CONTROLLER_BUTTON_A:
+            cmd = (Command){.kind = CMD_CONFIRM, .key = SDLK_RETURN};
+            break;
+        case SDL_CONTROLLER_BUTTON_B:
+        case SDL_CONTROLLER_BUTTON_BACK:
+            cmd = (Command){.kind = CMD_BACK, .key = SDLK_ESCAPE};
+            break;
+        case SDL_CONTROLLER_BUTTON_X:
+            cmd = (Command){.kind = CMD_TOGGLE, .key = SDLK_SPACE};
+            break;
+        case SDL_CONTROLLER_BUTTON_START:
+            cmd = (Command){.kind = CMD_PAUSE, .key = SDLK_p};
+            break;
+        default:
+            return;
+        }
+    }
+    send(app, &cmd);
+}
+
 /* Mouse coordinates are in window points; the renderer's output may have more pixels. */
 static void to_pixels(const App *app, int *x, int *y)
 {
@@ -636,6 +680,19 @@ void app_handle_event(App *app, const SDL_Event *ev)
             }
         }
         break;
+    case SDL_CONTROLLERDEVICEADDED:
+    case SDL_CONTROLLERDEVICEREMOVED: {
+        bool added = false;
+        int slot = pads_device_event(&app->pads, ev, &added);
+        if (slot >= 0) {
+            Command cmd = {.kind = added ? CMD_PAD_ADDED : CMD_PAD_REMOVED, .index = slot};
+            send(app, &cmd);
+        }
+        break;
+    }
+    case SDL_CONTROLLERBUTTONDOWN:
+        pad_button(app, &ev->cbutton);
+        break;
     case SDL_MOUSEWHEEL: {
         int dy = ev->wheel.y;
         if (ev->wheel.direction == SDL_MOUSEWHEEL_FLIPPED) {
@@ -707,9 +764,10 @@ int app_run(App *app)
             app_present(app);
         }
         if (!sound_started) {
-            /* audio after the first frame: the window shows sooner */
+            /* audio and pads after the first frame: the window shows sooner */
             app->sound = sound_open();
             sound_set_muted(app->sound, app->settings.muted);
+            pads_start(&app->pads);
             sound_started = true;
         }
         SDL_Event ev;

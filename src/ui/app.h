@@ -14,6 +14,7 @@
 #include "core/quiz.h"
 #include "core/save.h"
 #include "core/settings.h"
+#include "ui/pads.h"
 #include "ui/screen.h"
 #include "ui/sound.h"
 #include "ui/text.h"
@@ -129,6 +130,7 @@ struct App {
     SDL_Renderer *renderer;
     TextCache *text;
     Sound *sound;
+    Pads pads;
     Theme theme;
     int w, h;     /* render output in pixels (below the warnings banner while a screen draws) */
     int origin_y; /* where the screen's area starts: the banner's height, or 0 */

@@ -32,6 +32,9 @@ typedef enum CommandKind {
     CMD_SCROLL,   /* wheel: index = lines, negative up */
     CMD_KEY,      /* a letter key (for screens with their own letter keys): `key` */
     CMD_QUIT,
+    CMD_PAD_BUTTON,  /* a pad's button: pad slot `index` (0-based), button in `key` */
+    CMD_PAD_ADDED,   /* pad slot `index` was plugged in */
+    CMD_PAD_REMOVED, /* pad slot `index` was unplugged */
     CMD_KIND_COUNT
 } CommandKind;
 

@@ -15,7 +15,6 @@ typedef struct Run {
     const Script *script;
     int failures;
     int expects;
-    bool pad_noted;
 } Run;
 
 static void fail(Run *run, const ScriptCommand *c, const char *fmt, ...) SDL_PRINTF_VARARG_FUNC(3);
@@ -71,8 +70,11 @@ static void pump(App *app)
 {
     SDL_Event ev;
     while (SDL_PollEvent(&ev)) {
+        /* pads: only the script's virtual ones are plugged in under a script */
         if (ev.type == SDL_WINDOWEVENT || ev.type == SDL_RENDER_TARGETS_RESET ||
-            ev.type == SDL_RENDER_DEVICE_RESET) {
+            ev.type == SDL_RENDER_DEVICE_RESET || ev.type == SDL_CONTROLLERDEVICEADDED ||
+            ev.type == SDL_CONTROLLERDEVICEREMOVED || ev.type == SDL_CONTROLLERBUTTONDOWN ||
+            ev.type == SDL_CONTROLLERBUTTONUP) {
             app_handle_event(app, &ev);
         }
     }
@@ -306,6 +308,42 @@ static void do_screenshot(Run *run, const ScriptCommand *c)
     app_present(app);
 }
 
+static void do_pad(Run *run, const ScriptCommand *c)
+{
+    App *app = run->app;
+    Pads *p = &app->pads;
+    int n = (int)c->number;
+    bool ok = true;
+    if (!pads_start(p)) {
+        fail(run, c, "no game controller support: %s", SDL_GetError());
+        return;
+    }
+    if (c->op == SCRIPT_PAD_ADD) {
+        if (n == 0) { /* the lowest free number */
+            for (n = 1; n < PADS_MAX && p->virt[n - 1]; n++) {
+            }
+        }
+        ok = pads_virtual_add(p, n);
+    } else if (c->op == SCRIPT_PAD_REMOVE) {
+        ok = pads_virtual_remove(p, n);
+    } else {
+        SDL_GameControllerButton b = pads_button_from_name(c->text);
+        if (b == SDL_CONTROLLER_BUTTON_INVALID) {
+            fail(run, c, "no pad button '%s'", c->text);
+            return;
+        }
+        ok = pads_virtual_button(p, n, b, true);
+        SDL_JoystickUpdate();
+        pump(app);
+        ok = ok && pads_virtual_button(p, n, b, false);
+    }
+    if (!ok) {
+        fail(run, c, "%s", SDL_GetError());
+    }
+    SDL_JoystickUpdate();
+    pump(app);
+}
+
 static void do_expect(Run *run, const ScriptCommand *c)
 {
     char actual[2048];
@@ -323,7 +361,7 @@ static void do_expect(Run *run, const ScriptCommand *c)
 
 int runner_run(App *app, const Script *script)
 {
-    Run run = {app, script, 0, 0, false};
+    Run run = {app, script, 0, 0};
     settle(app);
     for (int i = 0; i < script->count && !app->quit; i++) {
         const ScriptCommand *c = &script->commands[i];
@@ -362,13 +400,7 @@ int runner_run(App *app, const Script *script)
         case SCRIPT_PAD_ADD:
         case SCRIPT_PAD_PRESS:
         case SCRIPT_PAD_REMOVE:
-            if (!run.pad_noted) {
-                fprintf(stderr,
-                        "%s:%d: note: no screen uses game controllers yet; pad commands "
-                        "do nothing\n",
-                        script->path, c->line);
-                run.pad_noted = true;
-            }
+            do_pad(&run, c);
             break;
         case SCRIPT_QUIT:
             app->quit = true;

@@ -40,6 +40,9 @@ typedef struct Screen {
     void (*draw)(App *app);
     /* true while a text field has focus: no single-key shortcut fires. May be NULL. */
     bool (*text_focus)(const App *app);
+    /* true: pad buttons arrive as CMD_PAD_BUTTON; false: the d-pad moves, A confirms, B goes
+     * back, X toggles and Start pauses, like the keys */
+    bool raw_pads;
 } Screen;
 
 /* The screen table, indexed by ScreenId. */

@@ -145,6 +145,8 @@ bool app_state(const App *app, const char *field, char *out, size_t size)
         put(out, size, "%d", library_pack_count(&app->library));
     } else if (strcmp(field, "problems") == 0) {
         put(out, size, "%d", app->problem_count);
+    } else if (strcmp(field, "pads") == 0) {
+        put(out, size, "%d", pads_count(&app->pads));
     } else if (strcmp(field, "frames") == 0) {
         put(out, size, "%llu", (unsigned long long)app->frames);
     } else if (strcmp(field, "rasterisations") == 0) {
