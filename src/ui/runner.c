@@ -70,6 +70,9 @@ static void pump(App *app)
 {
     SDL_Event ev;
     while (SDL_PollEvent(&ev)) {
+        if (ev.type == SDL_CONTROLLERDEVICEADDED && !SDL_JoystickIsVirtual(ev.cdevice.which)) {
+            continue; /* a real pad at the machine does not join a scripted run */
+        }
         /* pads: only the script's virtual ones are plugged in under a script */
         if (ev.type == SDL_WINDOWEVENT || ev.type == SDL_RENDER_TARGETS_RESET ||
             ev.type == SDL_RENDER_DEVICE_RESET || ev.type == SDL_CONTROLLERDEVICEADDED ||
