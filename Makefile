@@ -9,6 +9,8 @@
 #   make format     reformat the tree with clang-format
 #   make screenshots  regenerate docs/screenshots/ (every screen at 1920x1080 and 1024x768)
 #   make bench      time start-up, memory, CPU, a 4K frame and pack loading (reports only)
+#   make fsrs-check  replay the FSRS reference histories (VECTORS=, PARAMS=) through the scheduler
+#   make fsrs-check-perturbed  the same with one weight changed; passes only if that fails
 #   make clean      remove build/
 #
 # Switches
@@ -111,12 +113,15 @@ run: deps
 	@$(MAKE) --no-print-directory $(BIN)
 	./$(BIN) $(ARGS)
 
-# both halves run even when the first fails, so one run shows every failure
+# every part runs even when an earlier one fails, so one run shows every failure; the unit
+# tests run last so that their closing line ends the log
 test: deps
-	@packs=0; unit=0; \
+	@packs=0; fsrs=0; perturbed=0; unit=0; \
 	$(MAKE) --no-print-directory check-packs || packs=$$?; \
+	$(MAKE) --no-print-directory fsrs-check || fsrs=$$?; \
+	$(MAKE) --no-print-directory fsrs-check-perturbed || perturbed=$$?; \
 	$(MAKE) --no-print-directory unit || unit=$$?; \
-	[ $$packs -eq 0 ] && [ $$unit -eq 0 ]
+	[ $$packs -eq 0 ] && [ $$fsrs -eq 0 ] && [ $$perturbed -eq 0 ] && [ $$unit -eq 0 ]
 
 unit: $(TEST_BINS) $(BIN)
 	@sh tests/run-tests.sh $(TEST_BINS)
@@ -144,6 +149,32 @@ format:
 screenshots: deps
 	@$(MAKE) --no-print-directory $(BIN)
 	@sh scripts/screenshots.sh ./$(BIN)
+
+# ---- fsrs conformance ---------------------------------------------------------------------
+# fsrs-check            replay VECTORS (reference reviews) with PARAMS through src/core/fsrs.c;
+#                       any row outside the tolerances fails (tests/fsrs/README.md)
+# fsrs-check-perturbed  the same with weight FSRS_PERTURB (I:DELTA) changed; passes only when
+#                       that wrong scheduler is rejected, so the check is shown able to fail
+# The checker links the release core (-O2); with DEBUG=1 it links build/debug's sanitized core.
+.PHONY: fsrs-check fsrs-check-perturbed
+VECTORS ?= tests/fsrs/sample-expected.csv
+PARAMS ?= tests/fsrs/sample-params.csv
+FSRS_PERTURB ?= 8:0.001
+FSRS_CHECK := $(RELEASE_DIR)/fsrs/fsrs_check
+
+$(RELEASE_DIR)/obj/fsrs/%.o: tests/fsrs/%.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O2 -g $(call pc_cflags,$(CORE_PKGS)) $(CFLAGS) -c $< -o $@
+$(FSRS_CHECK): $(RELEASE_DIR)/obj/fsrs/fsrs_check.o $(RELEASE_DIR)/libquizdeck-core.a
+	@mkdir -p $(@D)
+	$(CC) $(RELEASE_FLAGS) $(CFLAGS) -o $@ $^ $(call pc_libs,$(CORE_PKGS)) -lm $(LDFLAGS)
+
+fsrs-check: $(FSRS_CHECK)
+	./$(FSRS_CHECK) $(VECTORS) $(PARAMS)
+
+fsrs-check-perturbed: $(FSRS_CHECK)
+	./$(FSRS_CHECK) --perturb-weight $(FSRS_PERTURB) --expect-mismatches $(VECTORS) $(PARAMS)
+# ---- end of fsrs conformance ----------------------------------------------------------------
 
 # ---- benchmark (reports, never fails on a slow machine) ---------------------------------------
 # bench_load links the release core (-O2, no sanitizers, so not with DEBUG=1)
