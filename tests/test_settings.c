@@ -223,8 +223,44 @@ static void test_unknown_keys_kept(void **state)
     assert_string_equal(text, "[quizdeck]\nversion = 2\n\n[future]\nthing = 1\n\n[quiz]\ncount = "
                               "9\nshuffle = on\ntimed = on\nrelaxed = off\npacks =\ntopic =\n\n"
                               "[sound]\nmuted = off\n\n[display]\nfullscreen = off\n"
-                              "reduce_motion = off\n");
+                              "reduce_motion = off\n\n[cards]\nnew_per_day = 20\n"
+                              "review_cap = 200\nday_start = 4\nretention = 0.90\n"
+                              "max_interval = 36500\ntwo_buttons = off\nquiz_feeds = off\n");
     free(text);
+    settings_free(&s);
+    diag_list_free(&diags);
+}
+
+static void test_cards_and_retention(void **state)
+{
+    (void)state;
+    const char *path = settings_path("settings-cards");
+    put(path, "[cards]\nnew_per_day = 5\nday_start = 3\nretention = 0.85\ntwo_buttons = on\n"
+              "[retention]\ncsto-members = 0.95\ncsto-bodies = 0.5\n");
+    Settings s;
+    settings_init(&s);
+    DiagList diags = DIAGLIST_INIT;
+    assert_true(settings_load(&s, save_io_posix(), path, NOW, &diags, NULL));
+    assert_int_equal(diags.count, 0);
+    assert_int_equal(s.new_per_day, 5);
+    assert_int_equal(s.day_start, 3);
+    assert_int_equal(s.review_cap, 200);
+    assert_true(s.two_buttons);
+    assert_false(s.quiz_feeds);
+    assert_true(settings_retention(&s, "csto-members") > 0.949 &&
+                settings_retention(&s, "csto-members") < 0.951);
+    /* out of range for one pack: the general value */
+    assert_true(settings_retention(&s, "csto-bodies") > 0.849 &&
+                settings_retention(&s, "csto-bodies") < 0.851);
+    assert_true(settings_retention(&s, "other") > 0.849 && settings_retention(&s, "other") < 0.851);
+    settings_free(&s);
+    diag_list_free(&diags);
+    put(path, "[cards]\nretention = 1.5\nday_start = 24\n");
+    settings_init(&s);
+    assert_true(settings_load(&s, save_io_posix(), path, NOW, &diags, NULL));
+    assert_true(has_diag(&diags, DIAG_WARNING, 2, "retention = '1.5'"));
+    assert_true(has_diag(&diags, DIAG_WARNING, 3, "day_start = '24'"));
+    assert_int_equal(s.day_start, 4);
     settings_free(&s);
     diag_list_free(&diags);
 }
@@ -442,6 +478,7 @@ int main(void)
         cmocka_unit_test(test_defaults_when_missing),
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_unknown_keys_kept),
+        cmocka_unit_test(test_cards_and_retention),
         cmocka_unit_test(test_damaged_file_set_aside),
         cmocka_unit_test(test_damaged_file_not_set_aside_is_not_overwritten),
         cmocka_unit_test(test_unreadable_file),

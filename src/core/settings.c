@@ -16,6 +16,11 @@ void settings_init(Settings *s)
     memset(s, 0, sizeof *s);
     s->timed = true;
     s->question_count = 10;
+    s->new_per_day = 20;
+    s->review_cap = 200;
+    s->day_start = 4;
+    s->retention = 0.90;
+    s->max_interval = 36500;
 }
 
 void settings_free(Settings *s)
@@ -82,6 +87,24 @@ static bool parse_packs(const char *text, char *out, size_t size)
     return ok;
 }
 
+/* A desired retention as written in the file: a decimal from 0.70 to 0.99. */
+static bool parse_retention(const char *text, double *out)
+{
+    double r;
+    if (!number_parse_strict(text, &r) || !(r >= 0.70 - 1e-9 && r <= 0.99 + 1e-9)) {
+        return false;
+    }
+    *out = r;
+    return true;
+}
+
+double settings_retention(const Settings *s, const char *pack_id)
+{
+    double r;
+    const char *v = s->doc && pack_id ? inidoc_get(s->doc, "retention", pack_id) : NULL;
+    return v && parse_retention(v, &r) ? r : s->retention;
+}
+
 /* Reads the values `s` knows from `doc`. Each bad value gets a warning and keeps its default.
  * Returns false when any value was bad. */
 static bool apply(Settings *s, const IniDoc *doc, DiagList *diags)
@@ -115,6 +138,8 @@ static bool apply(Settings *s, const IniDoc *doc, DiagList *diags)
         {"sound", "muted", offsetof(Settings, muted)},
         {"display", "fullscreen", offsetof(Settings, fullscreen)},
         {"display", "reduce_motion", offsetof(Settings, reduce_motion)},
+        {"cards", "two_buttons", offsetof(Settings, two_buttons)},
+        {"cards", "quiz_feeds", offsetof(Settings, quiz_feeds)},
     };
     for (size_t i = 0; i < sizeof bools / sizeof bools[0]; i++) {
         bool *field = (bool *)((char *)s + bools[i].offset);
@@ -122,6 +147,40 @@ static bool apply(Settings *s, const IniDoc *doc, DiagList *diags)
         if (v && !settings_parse_bool(v, field)) {
             diag_add(diags, DIAG_WARNING, path, line, "%s = '%s' is not on or off; using %s",
                      bools[i].key, v, *field ? "on" : "off");
+            ok = false;
+        }
+    }
+    static const struct {
+        const char *key;
+        long lo, hi;
+        size_t offset;
+    } ints[] = {
+        {"new_per_day", 0, 1000, offsetof(Settings, new_per_day)},
+        {"review_cap", 1, 10000, offsetof(Settings, review_cap)},
+        {"day_start", 0, 23, offsetof(Settings, day_start)},
+        {"max_interval", 1, 36500, offsetof(Settings, max_interval)},
+    };
+    for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++) {
+        int *field = (int *)((char *)s + ints[i].offset);
+        v = inidoc_lookup(doc, "cards", ints[i].key, &line);
+        if (v && number_parse_int(v, ints[i].lo, ints[i].hi, &num)) {
+            *field = (int)num;
+        } else if (v) {
+            diag_add(diags, DIAG_WARNING, path, line,
+                     "%s = '%s' is not a whole number from %ld to %ld; using %d", ints[i].key, v,
+                     ints[i].lo, ints[i].hi, *field);
+            ok = false;
+        }
+    }
+    v = inidoc_lookup(doc, "cards", "retention", &line);
+    if (v) {
+        double r;
+        if (parse_retention(v, &r)) {
+            s->retention = r;
+        } else {
+            diag_add(diags, DIAG_WARNING, path, line,
+                     "retention = '%s' is not a number from 0.70 to 0.99; using %.2f", v,
+                     s->retention);
             ok = false;
         }
     }
@@ -229,6 +288,19 @@ bool settings_save(const Settings *s, const SaveIo *io, const char *path, SaveEr
              inidoc_set(doc, "sound", "muted", s->muted ? "on" : "off") &&
              inidoc_set(doc, "display", "fullscreen", s->fullscreen ? "on" : "off") &&
              inidoc_set(doc, "display", "reduce_motion", s->reduce_motion ? "on" : "off");
+        char num[5][32];
+        str_format(num[0], sizeof num[0], "%d", s->new_per_day);
+        str_format(num[1], sizeof num[1], "%d", s->review_cap);
+        str_format(num[2], sizeof num[2], "%d", s->day_start);
+        str_format(num[3], sizeof num[3], "%.2f", s->retention);
+        str_format(num[4], sizeof num[4], "%d", s->max_interval);
+        ok = ok && inidoc_set(doc, "cards", "new_per_day", num[0]) &&
+             inidoc_set(doc, "cards", "review_cap", num[1]) &&
+             inidoc_set(doc, "cards", "day_start", num[2]) &&
+             inidoc_set(doc, "cards", "retention", num[3]) &&
+             inidoc_set(doc, "cards", "max_interval", num[4]) &&
+             inidoc_set(doc, "cards", "two_buttons", s->two_buttons ? "on" : "off") &&
+             inidoc_set(doc, "cards", "quiz_feeds", s->quiz_feeds ? "on" : "off");
     }
     size_t len = 0;
     char *text = ok ? inidoc_format(doc, &len) : NULL;

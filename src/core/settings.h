@@ -20,6 +20,18 @@
  *     fullscreen = off
  *     reduce_motion = off
  *
+ *     [cards]
+ *     new_per_day = 20    ; new flashcards a day, 0 to 1000
+ *     review_cap = 200    ; most reviews a day, 1 to 10000
+ *     day_start = 4       ; the hour (local time, 0 to 23) at which a study day starts
+ *     retention = 0.90    ; desired retention, 0.70 to 0.99
+ *     max_interval = 36500 ; longest interval in days, 1 to 36500
+ *     two_buttons = off   ; grade with Again and Good only
+ *     quiz_feeds = off    ; quiz answers count as reviews: right = Good, wrong = Again
+ *
+ *     [retention]
+ *     csto-members = 0.85 ; a pack's own desired retention, 0.70 to 0.99
+ *
  * Sections and keys this version does not know (from a newer one) are kept as they are and
  * written back; a `version` larger than 1 is kept too. */
 #ifndef QUIZDECK_SETTINGS_H
@@ -46,6 +58,13 @@ typedef struct Settings {
     int question_count; /* default 10, valid 1..500 */
     char packs[512];    /* comma-separated pack ids last picked, "" = all */
     char topic[64];     /* "" = all */
+    int new_per_day;    /* default 20, 0..1000 */
+    int review_cap;     /* default 200, 1..10000 */
+    int day_start;      /* default 4, 0..23 */
+    double retention;   /* default 0.90, 0.70..0.99 */
+    int max_interval;   /* default 36500, 1..36500 */
+    bool two_buttons;   /* default false */
+    bool quiz_feeds;    /* default false */
     IniDoc *doc;        /* owned: the file as read, so unknown keys survive a save; may be NULL */
     bool save_blocked;  /* a damaged file could not be set aside: saving would destroy it */
 } Settings;
@@ -70,6 +89,10 @@ bool settings_load(Settings *s, const SaveIo *io, const char *path, time_t now, 
 /* Writes `s` to `path` atomically, creating its folder, keeping unknown sections and keys.
  * Returns false with `e` filled on failure (the old file is unchanged). */
 bool settings_save(const Settings *s, const SaveIo *io, const char *path, SaveError *e);
+
+/* The desired retention for pack `pack_id`: its own entry in [retention] when it has a valid
+ * one, else s->retention. */
+double settings_retention(const Settings *s, const char *pack_id);
 
 /* Parses a boolean as the settings file spells it (on/off, yes/no, true/false, 1/0, any case).
  * Returns false for anything else. */
