@@ -7,15 +7,18 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/classroom.h"
 #include "core/diag.h"
 #include "core/library.h"
 #include "core/pack.h"
 #include "core/pack_dump.h"
+#include "core/save.h"
 #include "core/paths.h"
 #include "core/strbuf.h"
 #include "core/script.h"
 #include "ui/app.h"
 #include "ui/runner.h"
+#include "ui/stats_cli.h"
 #include "ui/term_quiz.h"
 
 /* Exit codes (documented in --help). */
@@ -32,6 +35,8 @@ typedef enum Mode {
     MODE_CHECK,
     MODE_QUESTION,
     MODE_LIST,
+    MODE_STATS,
+    MODE_ANSWER_KEY,
     MODE_COUNT
 } Mode;
 
@@ -43,6 +48,7 @@ typedef struct Options {
     int pack_count;
     TermQuizOptions play;
     AppOptions app;
+    int64_t now; /* --now: the time --stats counts from (epoch s); 0 = the clock */
 } Options;
 
 static void print_help(FILE *out)
@@ -57,6 +63,9 @@ static void print_help(FILE *out)
           "                          diagnostic as path:line, then one line per pack\n"
           "  -q, --question ID       show how the game checks one question (PACK:ID or ID)\n"
           "  -l, --list              list the packs and topics that would load\n"
+          "      --answer-key PACK   write PACK's answers as a printable CSV file\n"
+          "      --stats             flashcard progress: counts and the cards due today\n"
+          "                          (with --profile NAME, --pack PACK, --now TIME)\n"
           "  (none)                  open the game window\n"
           "      --terminal          play a quiz in the terminal instead\n"
           "      --script FILE       replay a test script in the window (docs/scripting.md)\n"
@@ -75,6 +84,11 @@ static void print_help(FILE *out)
           "      --fullscreen        start in full screen (F11 toggles)\n"
           "      --renderer R        'software' (default: small and quick to start) or 'gpu'\n"
           "      --play              start a quiz at once with --pack, --topic, --count\n"
+          "      --profile NAME      the learner whose progress, settings and scores to use\n"
+          "      --classroom         start in classroom mode (teams on one screen)\n"
+          "      --teams N           classroom teams, 2 to 8\n"
+          "      --display N         open on screen N (0, 1, ...), e.g. the projector\n"
+          "      --results-dir DIR   where classroom results are written\n"
           "      --bench-draw N      draw N frames of a quiz screen, print timings, exit\n"
           "  -h, --help              show this help and exit\n"
           "  -V, --version           show the version and exit\n"
@@ -118,6 +132,14 @@ static int parse_args(int argc, char **argv, Options *o)
         OPT_RENDERER,
         OPT_PLAY,
         OPT_BENCH_DRAW,
+        OPT_PROFILE,
+        OPT_STATS,
+        OPT_NOW,
+        OPT_CLASSROOM,
+        OPT_TEAMS,
+        OPT_DISPLAY,
+        OPT_RESULTS_DIR,
+        OPT_ANSWER_KEY,
     };
     static const struct option longs[] = {
         {"check", no_argument, NULL, 'c'},
@@ -137,6 +159,14 @@ static int parse_args(int argc, char **argv, Options *o)
         {"renderer", required_argument, NULL, OPT_RENDERER},
         {"play", no_argument, NULL, OPT_PLAY},
         {"bench-draw", required_argument, NULL, OPT_BENCH_DRAW},
+        {"profile", required_argument, NULL, OPT_PROFILE},
+        {"stats", no_argument, NULL, OPT_STATS},
+        {"now", required_argument, NULL, OPT_NOW},
+        {"classroom", no_argument, NULL, OPT_CLASSROOM},
+        {"teams", required_argument, NULL, OPT_TEAMS},
+        {"display", required_argument, NULL, OPT_DISPLAY},
+        {"results-dir", required_argument, NULL, OPT_RESULTS_DIR},
+        {"answer-key", required_argument, NULL, OPT_ANSWER_KEY},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
@@ -228,6 +258,48 @@ static int parse_args(int argc, char **argv, Options *o)
         case OPT_PLAY:
             o->app.play = true;
             break;
+        case OPT_PROFILE:
+            o->app.profile = optarg;
+            break;
+        case OPT_STATS:
+            o->mode = MODE_STATS;
+            break;
+        case OPT_CLASSROOM:
+            o->app.classroom = true;
+            break;
+        case OPT_TEAMS:
+            if (!parse_u64(optarg, &n) || n < 2 || n > 8) {
+                fprintf(stderr, "quizdeck: --teams needs a number from 2 to 8, not '%s'\n", optarg);
+                return EXIT_USAGE;
+            }
+            o->app.teams = (int)n;
+            break;
+        case OPT_DISPLAY:
+            if (!parse_u64(optarg, &n) || n > 16) {
+                fprintf(stderr, "quizdeck: --display needs a screen number (0, 1, ...), not '%s'\n",
+                        optarg);
+                return EXIT_USAGE;
+            }
+            o->app.display = (int)n;
+            break;
+        case OPT_RESULTS_DIR:
+            o->app.results_dir = optarg;
+            break;
+        case OPT_ANSWER_KEY:
+            o->mode = MODE_ANSWER_KEY;
+            o->packs[o->pack_count++] = optarg;
+            break;
+        case OPT_NOW: {
+            int64_t ms;
+            if (!script_parse_time(optarg, &ms)) {
+                fprintf(stderr,
+                        "quizdeck: --now needs a UTC time like 2026-11-29T10:15:00Z, not '%s'\n",
+                        optarg);
+                return EXIT_USAGE;
+            }
+            o->now = ms / 1000;
+            break;
+        }
         case OPT_BENCH_DRAW:
             if (!parse_u64(optarg, &n) || n < 1 || n > 100000) {
                 fprintf(stderr, "quizdeck: --bench-draw needs a number of frames, not '%s'\n",
@@ -454,6 +526,25 @@ static int run_list(const Library *lib)
     return EXIT_OK;
 }
 
+/* --answer-key PACK: the pack's answers as a CSV file in the current folder. */
+static int run_answer_key(const Options *o, const Library *lib)
+{
+    const Pack *pack = o->pack_count > 0 ? library_find(lib, o->packs[0]) : NULL;
+    if (!pack) {
+        fprintf(stderr, "quizdeck: no pack '%s' (see --list)\n", o->pack_count ? o->packs[0] : "");
+        return EXIT_PROBLEMS;
+    }
+    char path[PATHS_MAX];
+    str_format(path, sizeof path, "%s-answer-key.csv", pack->id);
+    SaveError e;
+    if (!classroom_write_answer_key(pack, save_io_posix(), path, &e)) {
+        fprintf(stderr, "quizdeck: %s\n", e.message);
+        return EXIT_PROBLEMS;
+    }
+    printf("%s: the answers of %s (%d questions)\n", path, pack->title, pack->question_count);
+    return EXIT_OK;
+}
+
 /* The game window: paths for the app, then the loop, a script or a benchmark. */
 static int run_window(Options *o)
 {
@@ -487,9 +578,9 @@ static int run_window(Options *o)
         fputs("quizdeck: warning: neither XDG_DATA_HOME nor HOME is set: scores are not kept\n",
               stderr);
     }
-    char config[PATHS_MAX];
-    if (paths_user_config(config, sizeof config, getenv("XDG_CONFIG_HOME"), home)) {
-        paths_join(paths.settings, sizeof paths.settings, config, "settings.ini");
+    if (paths_user_config(paths.user_config, sizeof paths.user_config, getenv("XDG_CONFIG_HOME"),
+                          home)) {
+        paths_join(paths.settings, sizeof paths.settings, paths.user_config, "settings.ini");
     }
     const char **extra = calloc((size_t)o->pack_count + 1, sizeof *extra);
     if (!extra) {
@@ -543,7 +634,8 @@ int main(int argc, char **argv)
 {
     Options o;
     memset(&o, 0, sizeof o);
-    o.play.count = -1; /* not given */
+    o.play.count = -1;  /* not given */
+    o.app.display = -1; /* the default screen */
     int rc = parse_args(argc, argv, &o);
     if (rc != EXIT_OK) {
         free(o.packs);
@@ -574,6 +666,21 @@ int main(int argc, char **argv)
             break;
         case MODE_QUESTION:
             rc = run_question(&o, &lib);
+            break;
+        case MODE_STATS: {
+            char user[PATHS_MAX];
+            const char *home = getenv("HOME");
+            if (!paths_user_data(user, sizeof user, getenv("XDG_DATA_HOME"), home)) {
+                fputs("quizdeck: neither XDG_DATA_HOME nor HOME is set: no progress to show\n",
+                      stderr);
+                rc = EXIT_NO_DATA;
+                break;
+            }
+            rc = stats_cli_run(&lib, user, o.app.profile, o.packs, o.pack_count, o.now);
+            break;
+        }
+        case MODE_ANSWER_KEY:
+            rc = run_answer_key(&o, &lib);
             break;
         case MODE_LIST:
             for (int i = 0; i < lib.count; i++) {

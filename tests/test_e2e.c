@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/highscore.h"
+#include "core/progress.h"
 #include "core/save.h"
 #include "core/settings.h"
 
@@ -252,6 +253,49 @@ static void test_whole_game_by_mouse(void **state)
     diag_list_free(&diags);
 }
 
+static void test_flashcards_three_days(void **state)
+{
+    (void)state;
+    /* ten new cards a day on two packs, studied on three days; a new process continues */
+    const char *dir = home("e2e-cards");
+    char conf[1200], path[1300];
+    str_format(conf, sizeof conf, "%s/config/quizdeck", dir);
+    assert_int_equal(mkdir(conf, 0755), 0);
+    str_format(path, sizeof path, "%s/settings.ini", conf);
+    put_file(path, "[cards]\nnew_per_day = 10\n[quiz]\npacks = csto-members,csto-bodies\n");
+    script_passes(dir, "cards-three-days.qds", "--seed 3");
+    script_passes(dir, "cards-restart.qds", "--seed 3");
+    /* --stats reads the same files: 26 reviews over three days, 22 cards learnt */
+    StrBuf out = STRBUF_INIT;
+    assert_int_equal(game(dir,
+                          "--stats --now 2026-03-03T09:45:00Z --pack csto-members "
+                          "--pack csto-bodies",
+                          &out),
+                     0);
+    expect_in(&out, "packs: 2 (38 cards)");
+    expect_in(&out, "new 16 \xC2\xB7 learning 22 \xC2\xB7 mature 0");
+    expect_in(&out, "due today: 0 (reviews 0, new 8 left today)");
+    expect_in(&out, "reviews, last 7 days: 0 0 0 0 10 13 3");
+    strbuf_free(&out);
+    /* every progress file reads back without a problem */
+    const char *packs[] = {"csto-members", "csto-bodies"};
+    for (int i = 0; i < 2; i++) {
+        ProgressFile pf;
+        progress_init(&pf, packs[i]);
+        str_format(path, sizeof path, "%s/data/quizdeck/profiles/default/progress/%s.ini", dir,
+                   packs[i]);
+        DiagList diags = DIAGLIST_INIT;
+        LoadReport report;
+        memset(&report, 0, sizeof report);
+        assert_true(progress_load(&pf, save_io_posix(), path, 0, &diags, &report));
+        assert_int_equal(diags.count, 0);
+        assert_false(report.set_aside);
+        assert_true(pf.count > 0);
+        progress_free(&pf);
+        diag_list_free(&diags);
+    }
+}
+
 static void test_pause_and_resume(void **state)
 {
     (void)state;
@@ -475,6 +519,7 @@ int main(void)
         cmocka_unit_test(test_mixed),
         cmocka_unit_test(test_every_type_by_mouse),
         cmocka_unit_test(test_whole_game_by_mouse),
+        cmocka_unit_test(test_flashcards_three_days),
         cmocka_unit_test(test_pause_and_resume),
         cmocka_unit_test(test_corrupt_settings),
         cmocka_unit_test(test_corrupt_scores),

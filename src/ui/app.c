@@ -141,6 +141,8 @@ static void warn_diags(App *app, const DiagList *diags)
     }
 }
 
+static void load_scores(App *app);
+
 static void load_settings(App *app)
 {
     DiagList diags = DIAGLIST_INIT;
@@ -153,6 +155,16 @@ static void load_settings(App *app)
     }
     warn_diags(app, &diags);
     diag_list_free(&diags);
+}
+
+void app_reload_user_files(App *app)
+{
+    settings_free(&app->settings);
+    scoreboard_destroy(app->scores);
+    app->scores = NULL;
+    load_settings(app);
+    load_scores(app);
+    sound_set_muted(app->sound, app->settings.muted);
 }
 
 static void load_scores(App *app)
@@ -181,6 +193,12 @@ void app_save_settings(App *app)
 
 void app_reload_packs(App *app)
 {
+    if (app->run.session || app->study.active || app->classroom.game) {
+        /* they point into the packs: reloading now would pull them away mid-question */
+        app_warn(app, "Finish or leave the quiz, the flashcards or the classroom game before "
+                      "reloading the packs (Ctrl+R).");
+        return;
+    }
     library_free(&app->library);
     diag_list_free(&app->load_diags);
     Library lib = LIBRARY_INIT;
@@ -266,7 +284,7 @@ App *app_create(const AppOptions *opt, const AppPaths *paths)
     app->library = (Library)LIBRARY_INIT;
     app->load_diags = (DiagList)DIAGLIST_INIT;
 
-    load_settings(app);
+    app_load_last_profile(app, opt->profile); /* its settings and high scores */
     if (opt->fullscreen) {
         app->settings.fullscreen = true;
     }
@@ -297,8 +315,15 @@ App *app_create(const AppOptions *opt, const AppPaths *paths)
     if (app->settings.fullscreen) {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     }
-    app->window =
-        SDL_CreateWindow("quizdeck", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    /* --display N: open (and go full screen) on that screen, e.g. the projector */
+    int where = SDL_WINDOWPOS_CENTERED;
+    if (opt->display >= 0 && opt->display < SDL_GetNumVideoDisplays()) {
+        where = (int)SDL_WINDOWPOS_CENTERED_DISPLAY(opt->display);
+    } else if (opt->display >= 0) {
+        app_warn(app, "There is no display %d (displays 0 to %d); using the first.", opt->display,
+                 SDL_GetNumVideoDisplays() - 1);
+    }
+    app->window = SDL_CreateWindow("quizdeck", where, where, w, h, flags);
     if (!app->window) {
         fatal("cannot open a window");
         app_destroy(app);
@@ -333,7 +358,6 @@ App *app_create(const AppOptions *opt, const AppPaths *paths)
     }
     SDL_StopTextInput(); /* text input only while a text field has focus */
     update_size(app);
-    load_scores(app);
     app_reload_packs(app);
     if (library_pack_count(&app->library) == 0) {
         app_warn(app, "No pack could be loaded. Add packs to %s or see the problems list.",
@@ -346,7 +370,10 @@ App *app_create(const AppOptions *opt, const AppPaths *paths)
         app->screen->enter(app);
     }
     app->dirty = true;
-    if (opt->play && opt->bench_draw == 0) {
+    if (opt->classroom && opt->bench_draw == 0) {
+        app_switch(app, SCREEN_CLASS_SETUP);
+        do_switch(app);
+    } else if (opt->play && opt->bench_draw == 0) {
         play_start_from_settings(app);
         do_switch(app);
     }
@@ -359,6 +386,13 @@ void app_destroy(App *app)
         return;
     }
     play_end(app);
+    study_end(app);
+    classroom_ui_free(app);
+    if (app->stats_data) {
+        deck_stats_free(app->stats_data);
+        free(app->stats_data);
+        app->stats_data = NULL;
+    }
     quiz_result_free(&app->run.result);
     pads_stop(&app->pads);
     sound_close(app->sound);

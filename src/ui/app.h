@@ -11,12 +11,15 @@
 #include "core/highscore.h"
 #include "core/library.h"
 #include "core/paths.h"
+#include "core/profile.h"
 #include "core/quiz.h"
 #include "core/save.h"
 #include "core/settings.h"
 #include "ui/pads.h"
 #include "ui/screen.h"
 #include "ui/sound.h"
+#include "ui/classroom_ui.h"
+#include "ui/study.h"
 #include "ui/text.h"
 
 /* Exit codes of the game (main.c documents them in --help). */
@@ -34,10 +37,15 @@ typedef struct AppOptions {
     bool gpu;      /* --renderer gpu: an accelerated renderer */
     bool has_seed; /* --seed given */
     uint64_t seed;
-    const char *script; /* --script FILE */
-    int bench_draw;     /* --bench-draw N: draw N frames of a 4K quiz screen, print timings */
-    bool play;          /* --play: start a quiz at once */
-    const char **packs; /* --pack: ids or paths, for --play */
+    const char *script;      /* --script FILE */
+    const char *profile;     /* --profile NAME */
+    bool classroom;          /* --classroom: start in the classroom setup */
+    int teams;               /* --teams N (2..8), 0 = the setup's default */
+    int display;             /* --display N: the screen to open on (0-based), -1 = default */
+    const char *results_dir; /* --results-dir DIR: where classroom results go */
+    int bench_draw;          /* --bench-draw N: draw N frames of a 4K quiz screen, print timings */
+    bool play;               /* --play: start a quiz at once */
+    const char **packs;      /* --pack: ids or paths, for --play */
     int pack_count;
     const char *topic; /* --topic, for --play */
     int count;         /* --count, 0 = settings */
@@ -45,12 +53,13 @@ typedef struct AppOptions {
 } AppOptions;
 
 typedef struct AppPaths {
-    char data_dir[PATHS_MAX];   /* holds questions/ and assets/ */
-    char user_packs[PATHS_MAX]; /* $XDG_DATA_HOME/quizdeck/packs ("" when unknown) */
-    char user_data[PATHS_MAX];  /* $XDG_DATA_HOME/quizdeck */
-    char settings[PATHS_MAX];   /* $XDG_CONFIG_HOME/quizdeck/settings.ini */
-    char scores[PATHS_MAX];     /* user_data/scores.ini */
-    char history[PATHS_MAX];    /* user_data/history.log */
+    char data_dir[PATHS_MAX];    /* holds questions/ and assets/ */
+    char user_config[PATHS_MAX]; /* $XDG_CONFIG_HOME/quizdeck ("" when unknown) */
+    char user_packs[PATHS_MAX];  /* $XDG_DATA_HOME/quizdeck/packs ("" when unknown) */
+    char user_data[PATHS_MAX];   /* $XDG_DATA_HOME/quizdeck */
+    char settings[PATHS_MAX];    /* the profile's settings.ini (profile.h) */
+    char scores[PATHS_MAX];      /* the profile's scores.ini */
+    char history[PATHS_MAX];     /* user_data/history.log */
     char cwd[PATHS_MAX];
     char home[PATHS_MAX];     /* $HOME, shown as ~ in paths ("" when unset) */
     const char **extra_packs; /* paths named on the command line */
@@ -123,6 +132,20 @@ typedef struct PickerState {
     int count_index; /* index into the count steps */
 } PickerState;
 
+/* The profiles screen's state (screen_profiles.c). */
+
+typedef struct ProfilesState {
+    int mode;                     /* a ProfilesMode: list, packs, confirm */
+    bool typing;                  /* the new-name field has the keyboard */
+    bool follow;                  /* the next frame scrolls the focused row into view */
+    char name[PROFILE_NAME_SIZE]; /* the name being typed */
+    char name_error[300];         /* why the typed name was refused; "" when it was not */
+    char message[1024];           /* what the last export, import or reset did; "" for none */
+    bool message_failed;          /* that message reports a failure */
+    char pack_id[48];             /* packs, confirm: the pack chosen */
+    ListState packs;              /* focus and scroll of the pack list */
+} ProfilesState;
+
 struct App {
     AppOptions opt;
     AppPaths paths;
@@ -168,8 +191,19 @@ struct App {
     char warnings[WARNINGS_MAX][WARNING_LEN];
     int warning_count;
 
+    char profile[PROFILE_NAME_SIZE]; /* the learner: "default" until one is picked */
+    char profile_dir[PATHS_MAX];     /* user_data/profiles/<name> ("" when unknown) */
+    StudyState study;
+    ProfilesState profiles_state;
+    ClassroomUi classroom; /* the classroom game (classroom_ui.h) */
+    int title_due;         /* cards due today, shown on the title; -1 when unknown */
+    int title_new;         /* new cards today's queue would bring */
+    int64_t title_day;     /* the study day those were counted for */
+    DeckStats *stats_data; /* the statistics screen's figures (owned by that screen) */
+
     QuizRun run;
-    ListState title, results, scores_view, settings_view, problems, pause;
+    ListState title, results, scores_view, settings_view, problems, pause, cards_view, stats_view,
+        profiles_view;
     PickerState picker;
 };
 
@@ -204,6 +238,16 @@ void app_dismiss_warning(App *app);
 
 /* Saves settings now, reporting a failure as a warning. */
 void app_save_settings(App *app);
+/* Switches to profile `name` (creating its folder): its settings and high scores are loaded
+ * and the choice is remembered for the next start. False with a warning for an invalid name. */
+bool app_set_profile(App *app, const char *name);
+
+/* At start: the profile `wanted` (NULL: the one used last, else "default"). */
+void app_load_last_profile(App *app, const char *wanted);
+
+/* (Re)reads the profile's settings and high scores (after a profile switch). */
+void app_reload_user_files(App *app);
+
 /* Reloads every pack from disk (Ctrl+R). */
 void app_reload_packs(App *app);
 void app_set_fullscreen(App *app, bool on);

@@ -239,6 +239,11 @@ static void answered(App *app, const ScoreLine *line)
     }
     app->run.last = *line;
     app->run.has_last = true;
+    const QuizItem *item = quiz_item(app->run.session, quiz_position(app->run.session));
+    if (item && line->outcome != OUTCOME_SKIPPED) {
+        /* with the setting on, a quiz answer is a review: right = Good, anything else = Again */
+        study_feed_quiz(app, item->pick.pack, item->pick.question, line->outcome == OUTCOME_RIGHT);
+    }
     app->run.grabbed = false;
     SoundCue cue = line->outcome == OUTCOME_RIGHT || line->outcome == OUTCOME_PARTIAL ? SOUND_RIGHT
                    : line->outcome == OUTCOME_TIMEOUT ? SOUND_TIME_UP

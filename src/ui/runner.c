@@ -387,9 +387,11 @@ int runner_run(App *app, const Script *script)
         case SCRIPT_ADVANCE_DAYS:
             /* the calendar moves; running countdowns do not */
             app->epoch_base_ms += c->number * 86400000LL;
+            app->dirty = true; /* dates on screen may change */
             break;
         case SCRIPT_CLOCK:
             app->epoch_base_ms = c->number - (int64_t)app->now_ms;
+            app->dirty = true;
             break;
         case SCRIPT_RESIZE:
             do_resize(app, c->width, c->height);

@@ -20,6 +20,11 @@ typedef enum ScreenId {
     SCREEN_SCORES,
     SCREEN_SETTINGS,
     SCREEN_PROBLEMS,
+    SCREEN_CARDS,
+    SCREEN_STATS,
+    SCREEN_PROFILES,
+    SCREEN_CLASS_SETUP,
+    SCREEN_CLASSROOM,
     SCREEN_COUNT
 } ScreenId;
 
@@ -50,6 +55,7 @@ const Screen *screen_get(ScreenId id);
 ScreenId screen_from_name(const char *name);
 
 extern const Screen screen_title, screen_picker, screen_quiz, screen_feedback, screen_pause,
-    screen_results, screen_scores, screen_settings, screen_problems;
+    screen_results, screen_scores, screen_settings, screen_problems, screen_cards, screen_stats,
+    screen_profiles, screen_class_setup, screen_classroom;
 
 #endif

@@ -1,5 +1,6 @@
-/* screen_settings.c - the settings screen: sound, full screen, quiz length, timer, scoring and
- * motion. Every change is saved at once; the screen keeps no copy of the settings. */
+/* screen_settings.c - the settings screen: sound, full screen, quiz length, timer, scoring,
+ * motion and the flashcard schedule. Every change is saved at once; the screen keeps no copy of
+ * the settings. */
 #include <stdio.h>
 #include <string.h>
 
@@ -13,6 +14,12 @@ typedef enum SettingRow {
     ROW_TIMER,
     ROW_SCORING,
     ROW_MOTION,
+    ROW_NEW,
+    ROW_REVIEWS,
+    ROW_DAY_START,
+    ROW_RETENTION,
+    ROW_GRADING,
+    ROW_FEEDS,
     ROW_BACK, /* the Back button: a focus stop */
     ROW_COUNT
 } SettingRow;
@@ -20,10 +27,21 @@ typedef enum SettingRow {
 enum { VALUE_ROWS = ROW_BACK, COUNT_STEP = 5, COUNT_TOP = 50 };
 
 /* Hotspot arguments ("option", "prev", "next"), labels and what each row does. */
-static const char *const row_arg[VALUE_ROWS] = {"sound", "fullscreen", "count",
-                                                "timer", "scoring",    "motion"};
-static const char *const row_label[VALUE_ROWS] = {"Sound", "Full screen", "Questions per quiz",
-                                                  "Timer", "Scoring",     "Reduce motion"};
+static const char *const row_arg[VALUE_ROWS] = {"sound",     "fullscreen", "count",   "timer",
+                                                "scoring",   "motion",     "new",     "reviews",
+                                                "day-start", "retention",  "grading", "feeds"};
+static const char *const row_label[VALUE_ROWS] = {"Sound",
+                                                  "Full screen",
+                                                  "Questions per quiz",
+                                                  "Timer",
+                                                  "Scoring",
+                                                  "Reduce motion",
+                                                  "New cards a day",
+                                                  "Most reviews a day",
+                                                  "A day starts at",
+                                                  "Desired retention",
+                                                  "Grading",
+                                                  "Quiz as review"};
 static const char *const row_about[VALUE_ROWS] = {
     "Sound effects. M switches them on any screen.",
     "Fill the whole screen. F11 switches on any screen.",
@@ -31,7 +49,32 @@ static const char *const row_about[VALUE_ROWS] = {
     "Timed questions count down; untimed ones wait for you.",
     "Relaxed scores accuracy only: no speed pressure.",
     "Fewer animations and flashes.",
+    "Flashcards never seen before, added to each day's study.",
+    "Due cards shown in one day at most; the rest wait.",
+    "Late-night study counts as the day before until this hour.",
+    "How sure you want to be to remember a card when it comes back.",
+    "Again, Hard, Good, Easy; or only Again and Good.",
+    "Quiz answers count as reviews: right is Good, wrong is Again.",
 };
+
+static const int new_steps[] = {0, 5, 10, 15, 20, 30, 50, 100};
+static const int review_steps[] = {50, 100, 200, 500, 1000, 9999};
+
+/* The next value of `v` among `steps` (ascending): dir -1/+1 stops at the ends, 0 wraps. */
+static int step_in(const int *steps, int n, int v, int dir)
+{
+    int i = 0;
+    while (i < n - 1 && steps[i] < v) {
+        i++;
+    }
+    if (dir < 0) {
+        return steps[i > 0 && steps[i] >= v ? i - 1 : i];
+    }
+    if (steps[i] > v) {
+        return steps[i];
+    }
+    return i + 1 < n ? steps[i + 1] : (dir == 0 ? steps[0] : steps[n - 1]);
+}
 
 static const KeyBinding keys[] = {
     {SDLK_UP, 0, CMD_UP, 0, NULL},
@@ -91,6 +134,27 @@ static void change(App *app, SettingRow row, int dir)
         break;
     case ROW_MOTION:
         st->reduce_motion = !st->reduce_motion;
+        break;
+    case ROW_NEW:
+        st->new_per_day = step_in(new_steps, SDL_arraysize(new_steps), st->new_per_day, dir);
+        break;
+    case ROW_REVIEWS:
+        st->review_cap = step_in(review_steps, SDL_arraysize(review_steps), st->review_cap, dir);
+        break;
+    case ROW_DAY_START:
+        st->day_start = dir < 0 ? (st->day_start + 23) % 24 : (st->day_start + 1) % 24;
+        break;
+    case ROW_RETENTION: {
+        int pct = (int)(st->retention * 100 + 0.5);
+        pct = dir < 0 ? (pct > 70 ? pct - 1 : 70) : pct < 99 ? pct + 1 : (dir == 0 ? 70 : 99);
+        st->retention = pct / 100.0;
+        break;
+    }
+    case ROW_GRADING:
+        st->two_buttons = !st->two_buttons;
+        break;
+    case ROW_FEEDS:
+        st->quiz_feeds = !st->quiz_feeds;
         break;
     case ROW_BACK:
     case ROW_COUNT:
@@ -211,6 +275,24 @@ static void row_value(const App *app, SettingRow row, char *out, size_t size)
     case ROW_MOTION:
         snprintf(out, size, "%s", st->reduce_motion ? "On" : "Off");
         break;
+    case ROW_NEW:
+        snprintf(out, size, "%d", st->new_per_day);
+        break;
+    case ROW_REVIEWS:
+        snprintf(out, size, "%d", st->review_cap);
+        break;
+    case ROW_DAY_START:
+        snprintf(out, size, "%02d:00", st->day_start);
+        break;
+    case ROW_RETENTION:
+        snprintf(out, size, "%d %%", (int)(st->retention * 100 + 0.5));
+        break;
+    case ROW_GRADING:
+        snprintf(out, size, "%s", st->two_buttons ? "2 buttons" : "4 buttons");
+        break;
+    case ROW_FEEDS:
+        snprintf(out, size, "%s", st->quiz_feeds ? "Yes" : "No");
+        break;
     case ROW_BACK:
     case ROW_COUNT:
     default:
@@ -228,12 +310,14 @@ static void draw_row(App *app, SDL_Rect r, SettingRow row, bool focused)
         draw_outline(app, r, t->text, draw_u(app, 0.4f));
     }
     int pad = draw_u(app, 1.5f);
-    int label_w = r.w * 58 / 100 - pad;
-    int top = r.y + r.h * 32 / 100, bottom = r.y + r.h * 70 / 100;
+    int label_w = r.w * 54 / 100 - pad;
+    int top = r.y + r.h * 26 / 100;
     text_draw_line_fit(app->text, FACE_BOLD, draw_u(app, 2.9f), t->text, r.x + pad, top, label_w,
                        ALIGN_LEFT, row_label[row]);
-    text_draw_line_fit(app->text, FACE_REGULAR, draw_u(app, 2.1f), t->dim, r.x + pad, bottom,
-                       label_w, ALIGN_LEFT, row_about[row]);
+    /* the explanation wraps under the label rather than shrinking to small print */
+    SDL_Rect about = {r.x + pad, r.y + r.h * 46 / 100, label_w, r.h * 52 / 100};
+    text_draw_box(app->text, FACE_REGULAR, t->dim, about, draw_u(app, 1.7f), draw_u(app, 2.1f),
+                  ALIGN_LEFT, true, row_about[row]);
     int cy = r.y + r.h / 2;
     int a = draw_u(app, 5);
     if (a > r.h - 2 * draw_u(app, 0.8f)) {
@@ -270,16 +354,26 @@ static void draw(App *app)
     int note_y = bar_y - draw_u(app, 1) - note_h;
     int top = draw_u(app, 11);
     int gap = draw_u(app, 0.8f);
-    int row_h = (note_y - draw_u(app, 1) - top - (VALUE_ROWS - 1) * gap) / VALUE_ROWS;
-    if (row_h > draw_u(app, 8)) {
-        row_h = draw_u(app, 8);
+    /* two columns (the quiz, the flashcards) when the window is wide enough */
+    int cols = app->w >= app->h * 5 / 4 ? 2 : 1;
+    int per_col = (VALUE_ROWS + cols - 1) / cols;
+    int col_w = cols == 2 ? (app->w - 3 * margin) / 2 : w;
+    int row_h = (note_y - draw_u(app, 1) - top - (per_col - 1) * gap) / per_col;
+    if (row_h > draw_u(app, 9)) {
+        row_h = draw_u(app, 9);
     }
     if (row_h < 4) {
         row_h = 4;
     }
     for (int i = 0; i < VALUE_ROWS; i++) {
-        SDL_Rect r = {x, top + i * (row_h + gap), w, row_h};
+        int c = i / per_col, k = i % per_col;
+        int cx = cols == 2 ? margin + c * (col_w + margin) : x;
+        SDL_Rect r = {cx, top + k * (row_h + gap), col_w, row_h};
         draw_row(app, r, (SettingRow)i, s->focus == i);
+    }
+    if (cols == 2) {
+        x = margin;
+        w = app->w - 2 * margin;
     }
 
     char note[PATHS_MAX + 128];

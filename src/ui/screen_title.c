@@ -1,21 +1,28 @@
 /* screen_title.c - the title screen: the menu that starts a quiz and leads everywhere else. */
 #include <stdio.h>
 
+#include "core/day.h"
 #include "ui/app.h"
 #include "ui/draw.h"
 
 typedef enum TitleItem {
     ITEM_PLAY,
+    ITEM_STUDY,
+    ITEM_CRAM,
     ITEM_PICK,
+    ITEM_CLASSROOM,
+    ITEM_STATS,
     ITEM_SCORES,
     ITEM_SETTINGS,
+    ITEM_PROFILE,
     ITEM_PROBLEMS,
     ITEM_QUIT,
     ITEM_COUNT
 } TitleItem;
 
-static const char *const item_arg[ITEM_COUNT] = {"start",    "picker",   "scores",
-                                                 "settings", "problems", "quit"};
+static const char *const item_arg[ITEM_COUNT] = {"start",     "study",    "cram",   "picker",
+                                                 "classroom", "stats",    "scores", "settings",
+                                                 "profiles",  "problems", "quit"};
 
 static const KeyBinding keys[] = {
     {SDLK_UP, 0, CMD_UP, 0, NULL},          {SDLK_DOWN, 0, CMD_DOWN, 0, NULL},
@@ -31,8 +38,23 @@ static void activate(App *app, int item)
     case ITEM_PLAY:
         play_start_from_settings(app);
         break;
+    case ITEM_STUDY:
+        study_start(app, false, NULL);
+        break;
+    case ITEM_CRAM:
+        study_start(app, true, app->settings.topic);
+        break;
     case ITEM_PICK:
         app_switch(app, SCREEN_PICKER);
+        break;
+    case ITEM_CLASSROOM:
+        app_switch(app, SCREEN_CLASS_SETUP);
+        break;
+    case ITEM_STATS:
+        app_switch(app, SCREEN_STATS);
+        break;
+    case ITEM_PROFILE:
+        app_switch(app, SCREEN_PROFILES);
         break;
     case ITEM_SCORES:
         app->back_to = SCREEN_TITLE;
@@ -70,10 +92,19 @@ static void command(App *app, const Command *cmd)
         s->focus = ITEM_QUIT;
         break;
     case CMD_KEY:
-        /* first letters, as menus do: P play, C choose, H high scores, S settings */
+        /* first letters, as menus do: P play, F flashcards, C choose, H high scores, S settings */
         switch (cmd->key) {
         case SDLK_p:
             activate(app, ITEM_PLAY);
+            break;
+        case SDLK_f:
+            activate(app, ITEM_STUDY);
+            break;
+        case SDLK_t:
+            activate(app, ITEM_STATS);
+            break;
+        case SDLK_w:
+            activate(app, ITEM_PROFILE);
             break;
         case SDLK_c:
             activate(app, ITEM_PICK);
@@ -110,8 +141,13 @@ static void selection_label(const App *app, char *out, size_t size)
              mode);
 }
 
+static void count_today(App *app);
+
 static void draw(App *app)
 {
+    if (day_number(app_wall_time(app), app->settings.day_start) != app->title_day) {
+        count_today(app);
+    }
     const Theme *t = &app->theme;
     int y = draw_u(app, 9);
     int big = draw_u(app, 13);
@@ -125,23 +161,42 @@ static void draw(App *app)
                        app->w - draw_u(app, 4), ALIGN_CENTER, sub);
     y += draw_u(app, 5);
 
-    char play[700], label[640], problems[64];
+    char play[700], label[640], problems[64], study[96], cram[120];
+    char profile[PROFILE_NAME_SIZE + 16];
     selection_label(app, label, sizeof label);
-    snprintf(play, sizeof play, "Play: %s", label);
+    snprintf(play, sizeof play, "Play a quiz: %s", label);
     snprintf(problems, sizeof problems, "Pack problems (%d)", app->problem_count);
-    const char *labels[ITEM_COUNT] = {
-        play, "Choose packs and topics", "High scores", "Settings", problems, "Quit"};
+    if (app->title_due >= 0) {
+        snprintf(study, sizeof study, "Study flashcards \xC2\xB7 %d due \xC2\xB7 %d new",
+                 app->title_due, app->title_new);
+    } else {
+        snprintf(study, sizeof study, "Study flashcards");
+    }
+    snprintf(cram, sizeof cram, "Cram %s now (no scheduling)",
+             app->settings.topic[0] ? app->settings.topic : "every topic");
+    snprintf(profile, sizeof profile, "Learner: %s", app->profile);
+    const char *labels[ITEM_COUNT] = {play,
+                                      study,
+                                      cram,
+                                      "Choose packs and topics",
+                                      "Classroom mode (teams on one screen)",
+                                      "Statistics",
+                                      "High scores",
+                                      "Settings",
+                                      profile,
+                                      problems,
+                                      "Quit"};
     int bw = app->w * 7 / 10;
     int help_top = app->h - draw_u(app, 4.5f);
     int avail = help_top - y - draw_u(app, 2);
-    int bh = avail / ITEM_COUNT - draw_u(app, 1.2f);
-    if (bh > draw_u(app, 8)) {
-        bh = draw_u(app, 8);
+    int gap = draw_u(app, 0.9f);
+    int bh = avail / ITEM_COUNT - gap;
+    if (bh > draw_u(app, 7)) {
+        bh = draw_u(app, 7);
     }
     if (bh < 8) {
         bh = 8;
     }
-    int gap = draw_u(app, 1.2f);
     for (int i = 0; i < ITEM_COUNT; i++) {
         SDL_Rect r = {(app->w - bw) / 2, y + i * (bh + gap), bw, bh};
         draw_button(app, r, item_arg[i], labels[i], app->title.focus == i, i == ITEM_PLAY);
@@ -151,11 +206,22 @@ static void draw(App *app)
               "   Ctrl+R reload packs");
 }
 
+/* Today's cards, for the Study button, counted on the selected packs: on entering the screen
+ * and again when a new study day begins while it is shown. */
+static void count_today(App *app)
+{
+    app->title_day = day_number(app_wall_time(app), app->settings.day_start);
+    if (!study_today(app, &app->title_due, &app->title_new)) {
+        app->title_due = -1;
+    }
+}
+
 static void enter(App *app)
 {
     if (app->title.focus < 0 || app->title.focus >= ITEM_COUNT) {
         app->title.focus = 0;
     }
+    count_today(app);
 }
 
 const Screen screen_title = {

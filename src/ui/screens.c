@@ -8,7 +8,9 @@ static const Screen *const table[SCREEN_COUNT] = {
     [SCREEN_QUIZ] = &screen_quiz,         [SCREEN_FEEDBACK] = &screen_feedback,
     [SCREEN_PAUSE] = &screen_pause,       [SCREEN_RESULTS] = &screen_results,
     [SCREEN_SCORES] = &screen_scores,     [SCREEN_SETTINGS] = &screen_settings,
-    [SCREEN_PROBLEMS] = &screen_problems,
+    [SCREEN_PROBLEMS] = &screen_problems, [SCREEN_CARDS] = &screen_cards,
+    [SCREEN_STATS] = &screen_stats,       [SCREEN_PROFILES] = &screen_profiles,
+    [SCREEN_CLASS_SETUP] = &screen_class_setup, [SCREEN_CLASSROOM] = &screen_classroom,
 };
 
 const Screen *screen_get(ScreenId id)

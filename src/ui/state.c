@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/script.h"
 #include "ui/app.h"
 
 static void put(char *out, size_t size, const char *fmt, ...) SDL_PRINTF_VARARG_FUNC(3);
@@ -145,6 +146,28 @@ bool app_state(const App *app, const char *field, char *out, size_t size)
         put(out, size, "%d", library_pack_count(&app->library));
     } else if (strcmp(field, "problems") == 0) {
         put(out, size, "%d", app->problem_count);
+    } else if (strcmp(field, "profile") == 0) {
+        put(out, size, "%s", app->profile);
+    } else if (strcmp(field, "card") == 0) {
+        const Question *q = study_question(app, NULL);
+        put(out, size, "%s", q ? q->id : "");
+    } else if (strcmp(field, "card.side") == 0) {
+        const Question *q = study_question(app, NULL);
+        put(out, size, "%s", !q ? "" : app->study.flipped ? "back" : "front");
+    } else if (strcmp(field, "cards.due") == 0 || strcmp(field, "cards.new") == 0) {
+        int due, fresh;
+        study_left(app, &due, &fresh);
+        put(out, size, "%d", field[6] == 'd' ? due : fresh);
+    } else if (strcmp(field, "cards.reviewed") == 0) {
+        put(out, size, "%d", app->study.reviewed);
+    } else if (strcmp(field, "title.due") == 0) {
+        put(out, size, "%d", app->title_due);
+    } else if (strcmp(field, "title.new") == 0) {
+        put(out, size, "%d", app->title_new);
+    } else if (strcmp(field, "clock") == 0) {
+        char when[32];
+        script_format_time(app_wall_time(app) * 1000, when, sizeof when);
+        put(out, size, "%s", when);
     } else if (strcmp(field, "pads") == 0) {
         put(out, size, "%d", pads_count(&app->pads));
     } else if (strcmp(field, "frames") == 0) {
