@@ -9,8 +9,8 @@ out=docs/screenshots
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-run() { # home size seed tour
-    sed "s|@DIR@|$out|g; s|@SIZE@|$2|g" "$out/$4.qds" >"$1/$4.qds"
+run() { # home size seed tour [folder of the tour]
+    sed "s|@DIR@|$out|g; s|@SIZE@|$2|g" "${5:-$out}/$4.qds" >"$1/$4.qds"
     env TZ=UTC SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy \
         HOME="$1" XDG_DATA_HOME="$1/.local/share" XDG_CONFIG_HOME="$1/.config" \
         XDG_RUNTIME_DIR="$1/run" \
@@ -34,5 +34,13 @@ for size in 1920x1080 1024x768; do
     run "$home" "$size" 1 tour-packs
     printf 'count = lots\n\001\002\n' >"$home/.config/quizdeck/settings.ini"
     run "$home" "$size" 1 tour-warning
+    # flashcards: three study days of two packs, then the screens; a second learner to pick
+    cards="$work/cards-$size"
+    mkdir -p "$cards/.local/share/quizdeck/profiles/Anna" "$cards/.config/quizdeck" "$cards/run"
+    chmod 700 "$cards/run"
+    printf '[cards]\nnew_per_day = 10\n[quiz]\npacks = csto-members,csto-bodies\n' \
+        >"$cards/.config/quizdeck/settings.ini"
+    run "$cards" "$size" 3 cards-three-days tests/scripts
+    run "$cards" "$size" 3 tour-cards
 done
 ls "$out"/*.png | wc -l | sed 's/$/ screenshots in docs\/screenshots/'
