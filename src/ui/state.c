@@ -174,6 +174,8 @@ bool app_state(const App *app, const char *field, char *out, size_t size)
         put(out, size, "%llu", (unsigned long long)app->frames);
     } else if (strcmp(field, "rasterisations") == 0) {
         put(out, size, "%lu", text_rasterisations(app->text));
+    } else if (classroom_ui_state(app, field, out, size)) {
+        return true;
     } else {
         return false;
     }

@@ -1,0 +1,379 @@
+/* class_theme.c - the classroom presentation's frame: a high-contrast theme, team and choice
+ * badges (colour plus shape, never colour alone), the status bar with its big timer, the team
+ * strip and the clicker's buttons. Draws only; never changes the game. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/utf8.h"
+#include "ui/class_view.h"
+
+/* Contrast on bg (8,9,12): text 19.9:1, dim 12.3:1, accent 15.6:1, right 13.0:1, wrong 8.4:1,
+ * warn 14.6:1; on panel (30,33,42) each stays above 7:1 (dim 9.9:1, wrong 7.0:1). */
+static const ClassTheme theme = {
+    .bg = {8, 9, 12, 255},
+    .panel = {30, 33, 42, 255},
+    .panel_hi = {48, 53, 68, 255},
+    .text = {255, 255, 255, 255},
+    .dim = {208, 212, 222, 255},
+    .accent = {255, 224, 92, 255},
+    .right = {96, 236, 140, 255},
+    .wrong = {255, 150, 150, 255},
+    .warn = {255, 196, 80, 255},
+    .bar_bg = {58, 62, 76, 255},
+    .ink = {8, 9, 12, 255},
+    .team = {{255, 112, 112, 255},
+             {110, 180, 255, 255},
+             {255, 214, 70, 255},
+             {100, 226, 130, 255},
+             {205, 150, 255, 255},
+             {70, 226, 226, 255},
+             {255, 168, 72, 255},
+             {255, 140, 214, 255}},
+};
+
+static const SDL_Color choice_colors[8] = {
+    {255, 112, 112, 255}, {110, 180, 255, 255}, {255, 214, 70, 255}, {100, 226, 130, 255},
+    {205, 150, 255, 255}, {70, 226, 226, 255},  {255, 168, 72, 255}, {255, 140, 214, 255},
+};
+
+const ClassTheme *class_theme(void)
+{
+    return &theme;
+}
+
+Shape class_team_shape(int team)
+{
+    static const Shape shapes[CLASS_TEAMS_MAX] = {SHAPE_CIRCLE,  SHAPE_SQUARE,  SHAPE_STAR,
+                                                  SHAPE_HEXAGON, SHAPE_DIAMOND, SHAPE_PENTAGON,
+                                                  SHAPE_CROSS,   SHAPE_TRIANGLE};
+    return shapes[(team < 0 ? 0 : team) % CLASS_TEAMS_MAX];
+}
+
+Shape class_choice_shape(int pos)
+{
+    static const Shape shapes[8] = {SHAPE_TRIANGLE, SHAPE_DIAMOND, SHAPE_CIRCLE, SHAPE_SQUARE,
+                                    SHAPE_PENTAGON, SHAPE_HEXAGON, SHAPE_STAR,   SHAPE_CROSS};
+    return shapes[(pos < 0 ? 0 : pos) % 8];
+}
+
+SDL_Color class_choice_color(int pos)
+{
+    return choice_colors[(pos < 0 ? 0 : pos) % 8];
+}
+
+void class_team_label(App *app, const char *name, int team, char *out, size_t size)
+{
+    size_t len = strlen(name), o = 0;
+    for (size_t i = 0; i < len && o + 5 < size;) {
+        int32_t cp = 0;
+        size_t n = utf8_decode(name + i, len - i, &cp);
+        if (n == 0) {
+            break;
+        }
+        if (text_has_glyph(app->text, (Uint32)cp)) {
+            memcpy(out + o, name + i, n);
+            o += n;
+        }
+        i += n;
+    }
+    out[o] = '\0';
+    while (o > 0 && out[o - 1] == ' ') {
+        out[--o] = '\0';
+    }
+    if (o == 0) {
+        snprintf(out, size, "Team %d", team + 1);
+    }
+}
+
+int class_u(const App *app, float n)
+{
+    int v = (int)((float)app->h * n / 100.0f + 0.5f);
+    return v < 1 ? 1 : v;
+}
+
+int class_min_text(const App *app)
+{
+    return class_u(app, 3.5f);
+}
+
+int class_max_text(const App *app)
+{
+    return class_u(app, 9.0f);
+}
+
+void class_draw_badge(App *app, SDL_Rect r, int team)
+{
+    draw_fill(app, r, theme.team[team % CLASS_TEAMS_MAX]);
+    int s = (r.w < r.h ? r.w : r.h) * 62 / 100;
+    draw_shape(app, class_team_shape(team),
+               (SDL_Rect){r.x + (r.w - s) / 2, r.y + (r.h - s) / 2, s, s}, theme.ink);
+}
+
+void class_draw_choice_badge(App *app, SDL_Rect r, int pos)
+{
+    draw_fill(app, r, class_choice_color(pos));
+    int s = (r.w < r.h ? r.w : r.h) * 40 / 100;
+    draw_shape(app, class_choice_shape(pos),
+               (SDL_Rect){r.x + (r.w - s) / 2, r.y + r.h / 2 - s, s, s}, theme.ink);
+    char letter[4] = {(char)('A' + pos), '\0'};
+    int ls = r.h * 34 / 100;
+    text_draw_line_fit(app->text, FACE_BOLD, ls, theme.ink, r.x + r.w / 2, r.y + r.h * 72 / 100,
+                       r.w, ALIGN_CENTER, letter);
+}
+
+static int team_rows(const App *app)
+{
+    const ClassGame *g = app->classroom.game;
+    int n = g ? classroom_team_count(g) : 1;
+    return n > 4 && app->w < app->h * 16 / 10 ? 2 : 1;
+}
+
+ClassLayout class_layout(const App *app)
+{
+    ClassLayout l;
+    int m = class_u(app, 2);
+    l.margin = m;
+    l.top = (SDL_Rect){0, 0, app->w, class_u(app, 9)};
+    int ch = class_u(app, 5.5f);
+    l.controls = (SDL_Rect){0, app->h - ch, app->w, ch};
+    int th = class_u(app, 9.5f) * team_rows(app);
+    l.teams = (SDL_Rect){m, l.controls.y - class_u(app, 1) - th, app->w - 2 * m, th};
+    int cy = l.top.y + l.top.h + class_u(app, 1.5f);
+    l.content = (SDL_Rect){m, cy, app->w - 2 * m, l.teams.y - class_u(app, 1.5f) - cy};
+    return l;
+}
+
+/* ---- the status bar ---- */
+
+static void draw_timer(App *app, SDL_Rect r)
+{
+    const ClassGame *g = app->classroom.game;
+    ClassStep s = classroom_step(g);
+    long left = classroom_time_left(g, app->now_ms);
+    char text[64];
+    SDL_Color c = theme.text;
+    if (classroom_is_paused(g)) {
+        snprintf(text, sizeof text, "\xE2\x80\x96 Paused");
+        c = theme.warn;
+    } else if (s == CLASS_STEP_ANSWERING && classroom_active_team(g, NULL) >= 0 &&
+               classroom_config(g)->mode == CLASS_BUZZER) {
+        snprintf(text, sizeof text, "\xE2\x80\x96 %ld s", (left + 999) / 1000);
+        c = theme.accent;
+    } else if (left >= 0) {
+        snprintf(text, sizeof text, "%s%ld", s == CLASS_STEP_READING ? "Reading " : "",
+                 (left + 999) / 1000);
+        c = s == CLASS_STEP_ANSWERING && left <= 5000 ? theme.warn : theme.text;
+    } else if (s == CLASS_STEP_ANSWERING) {
+        snprintf(text, sizeof text, "No time limit");
+    } else {
+        return;
+    }
+    text_draw_line_fit(app->text, FACE_BOLD, r.h * 80 / 100, c, r.x + r.w, r.y + r.h / 2, r.w,
+                       ALIGN_RIGHT, text);
+}
+
+void class_draw_top(App *app, SDL_Rect r)
+{
+    const ClassroomUi *c = &app->classroom;
+    const ClassGame *g = c->game;
+    int m = class_u(app, 2);
+    draw_fill(app, r, theme.panel);
+    int pos = classroom_position(g), count = classroom_question_count(g);
+    char left[96];
+    if (pos < count) {
+        snprintf(left, sizeof left, "Question %d of %d", pos + 1, count);
+    } else {
+        snprintf(left, sizeof left, "%d questions played", count);
+    }
+    int timer_w = r.w * 30 / 100;
+    int left_w = r.w * 32 / 100;
+    text_draw_line_fit(app->text, FACE_BOLD, class_u(app, 4.2f), theme.text, r.x + m, r.y + r.h / 2,
+                       left_w, ALIGN_LEFT, left);
+    static const char *const modes[CLASS_MODE_COUNT] = {"Whole class", "Turns", "Buzzer",
+                                                        "Answer pads"};
+    const Pack *p = classroom_question_pack(g, pos < count ? pos : 0);
+    char mid[320];
+    snprintf(mid, sizeof mid, "%s \xC2\xB7 %s", modes[classroom_config(g)->mode],
+             p ? p->title : "");
+    int mid_x = r.x + m + left_w + m;
+    int mid_w = r.w - timer_w - left_w - 4 * m;
+    text_draw_line_fit(app->text, FACE_REGULAR, class_u(app, 3.2f), theme.dim, mid_x + mid_w / 2,
+                       r.y + r.h / 2, mid_w, ALIGN_CENTER, mid);
+    draw_timer(app, (SDL_Rect){r.x + r.w - m - timer_w, r.y, timer_w, r.h});
+    /* a bar under the status bar shows the time left at a glance */
+    long left_ms = classroom_time_left(g, app->now_ms);
+    const Question *q = classroom_question(g, pos);
+    if (classroom_step(g) == CLASS_STEP_ANSWERING && left_ms >= 0 && q && q->time_limit > 0) {
+        double total = q->time_limit * 1000.0 * classroom_config(g)->time_percent / 100.0;
+        draw_bar(app, (SDL_Rect){0, r.y + r.h, r.w, class_u(app, 0.8f)},
+                 total > 0 ? left_ms / total : 0, left_ms <= 5000 ? theme.warn : theme.accent);
+    }
+}
+
+/* ---- the team strip ---- */
+
+/* What a team did, for its cell: a symbol and a word, with the colour to draw them in. */
+static void team_status(const App *app, int t, char *out, size_t size, SDL_Color *col)
+{
+    const ClassGame *g = app->classroom.game;
+    ClassStep s = classroom_step(g);
+    ClassMode mode = classroom_config(g)->mode;
+    int pos = classroom_position(g);
+    *col = theme.dim;
+    out[0] = '\0';
+    if (classroom_team_is_absent(g, t)) {
+        snprintf(out, size, "\xE2\x9C\x95 absent");
+        *col = theme.warn;
+        return;
+    }
+    if (s == CLASS_STEP_READING || s >= CLASS_STEP_END_PODIUM) {
+        return;
+    }
+    if (s >= CLASS_STEP_REVEAL) {
+        ClassTeamResult res;
+        if (classroom_team_result(g, pos, t, &res) && res.outcome == CLASS_OUT_SCORED) {
+            const ScoreLine *l = &res.line;
+            if (l->outcome == OUTCOME_RIGHT) {
+                snprintf(out, size, "\xE2\x9C\x94 right +%d", l->delta);
+                *col = theme.right;
+            } else if (l->outcome == OUTCOME_PARTIAL) {
+                snprintf(out, size, "\xE2\x97\x90 partly +%d", l->delta);
+                *col = theme.warn;
+            } else if (l->outcome == OUTCOME_TIMEOUT) {
+                snprintf(out, size, "\xE2\x97\xB7 no answer");
+                *col = theme.dim;
+            } else {
+                if (l->delta < 0) {
+                    snprintf(out, size, "\xE2\x9C\x98 wrong \xE2\x88\x92%d", -l->delta);
+                } else {
+                    snprintf(out, size, "\xE2\x9C\x98 wrong");
+                }
+                *col = theme.wrong;
+            }
+        }
+        return;
+    }
+    int active = classroom_active_team(g, NULL);
+    if (classroom_is_locked(g, t)) {
+        snprintf(out, size, "\xE2\x9C\x98 locked out");
+        *col = theme.wrong;
+    } else if (classroom_has_answered(g, t)) {
+        snprintf(out, size, "\xE2\x9C\x94 answered");
+        *col = theme.right;
+    } else if (active == t && mode == CLASS_BUZZER) {
+        snprintf(out, size, "\xE2\x97\x89 rang in");
+        *col = theme.accent;
+    } else if (active == t) {
+        snprintf(out, size, "\xE2\x96\xB6 your turn");
+        *col = theme.accent;
+    } else if (s == CLASS_STEP_ANSWERING && (mode == CLASS_PADS || mode == CLASS_WHOLE)) {
+        snprintf(out, size, "\xE2\x80\xA6 thinking");
+    }
+}
+
+/* How a team answers, for its cell in pads and buzzer modes: "Pad 2", "Keys 1-4", "Key 3". */
+static void team_input(const App *app, int t, char *out, size_t size)
+{
+    const ClassroomUi *c = &app->classroom;
+    ClassMode mode = classroom_config(c->game)->mode;
+    out[0] = '\0';
+    if (mode == CLASS_PADS) {
+        if (classroom_ui_team_pad(app, t) >= 0) {
+            snprintf(out, size, "pad %d", t + 1);
+        } else if (c->keypad_team[0] == t) {
+            snprintf(out, size, "keys 1-4");
+        } else if (c->keypad_team[1] == t) {
+            snprintf(out, size, "keys 7-0");
+        }
+    } else if (mode == CLASS_BUZZER) {
+        snprintf(out, size, classroom_ui_team_pad(app, t) >= 0 ? "key %d or pad" : "key %d", t + 1);
+    }
+}
+
+void class_draw_teams(App *app, SDL_Rect r)
+{
+    const ClassroomUi *c = &app->classroom;
+    const ClassGame *g = c->game;
+    int n = classroom_team_count(g);
+    int rows = team_rows(app);
+    int cols = (n + rows - 1) / rows;
+    int gap = class_u(app, 0.8f);
+    int cw = (r.w - gap * (cols - 1)) / cols;
+    int chh = (r.h - gap * (rows - 1)) / rows;
+    bool cursor = classroom_config(g)->mode == CLASS_PADS &&
+                  classroom_step(g) == CLASS_STEP_ANSWERING &&
+                  !classroom_pad_ok(g, classroom_position(g));
+    int active = classroom_active_team(g, NULL);
+    for (int t = 0; t < n; t++) {
+        SDL_Rect cell = {r.x + (t % cols) * (cw + gap), r.y + (t / cols) * (chh + gap), cw, chh};
+        bool hot = active == t || (cursor && c->team_cursor == t);
+        draw_fill(app, cell, hot ? theme.panel_hi : theme.panel);
+        if (hot) {
+            draw_outline(app, cell, theme.accent, class_u(app, 0.5f));
+        }
+        int b = chh - 2 * gap;
+        SDL_Rect badge = {cell.x + gap, cell.y + gap, b * 8 / 10, b};
+        class_draw_badge(app, badge, t);
+        int tx = badge.x + badge.w + gap;
+        int tw = cell.x + cell.w - gap - tx;
+        char line[160];
+        char input[32];
+        team_input(app, t, input, sizeof input);
+        char name[CLASS_NAME_BYTES];
+        class_team_label(app, classroom_team_name(g, t), t, name, sizeof name);
+        text_draw_line_fit(app->text, FACE_BOLD, class_u(app, 3.2f), theme.text, tx,
+                           cell.y + chh * 27 / 100, tw, ALIGN_LEFT, name);
+        SDL_Color col;
+        char status[64];
+        team_status(app, t, status, sizeof status, &col);
+        if (status[0]) {
+            snprintf(line, sizeof line, "%s", status);
+        } else {
+            snprintf(line, sizeof line, "%ld points%s%s", classroom_team_total(g, t),
+                     input[0] ? " \xC2\xB7 " : "", input);
+            col = theme.dim;
+        }
+        text_draw_line_fit(app->text, FACE_BOLD, class_u(app, 2.9f), col, tx,
+                           cell.y + chh * 72 / 100, tw, ALIGN_LEFT, line);
+        app_hot_add(app, "team", NULL, t + 1, cell);
+    }
+}
+
+/* ---- the buttons ---- */
+
+void class_draw_controls(App *app, SDL_Rect r)
+{
+    const ClassGame *g = app->classroom.game;
+    ClassStep s = classroom_step(g);
+    const char *args[12], *labels[12];
+    int n = 0;
+#define ADD(a, l) (args[n] = (a), labels[n] = (l), n++)
+    ADD("back", "\xE2\x97\x80 Back");
+    if (s == CLASS_STEP_READING || s == CLASS_STEP_ANSWERING) {
+        ADD("pause", classroom_is_paused(g) ? "Resume" : "Pause");
+        ADD("skip", "Skip");
+    }
+    if (s == CLASS_STEP_ANSWERING) {
+        ADD("less", "\xE2\x88\x92"
+                    "10 s");
+        ADD("more", "+10 s");
+    }
+    if (s == CLASS_STEP_ANSWERING || s == CLASS_STEP_CLOSED || s == CLASS_STEP_DISTRIBUTION) {
+        ADD("reveal", "Reveal");
+    }
+    ADD("black", "Black");
+    ADD("help", "Help");
+    ADD("menu", "Menu");
+    ADD("next", "Next \xE2\x96\xB6");
+#undef ADD
+    int gap = class_u(app, 0.6f);
+    int w = (r.w - gap * (n + 1)) / n;
+    if (w > class_u(app, 22)) {
+        w = class_u(app, 22);
+    }
+    int x = r.x + (r.w - (w * n + gap * (n - 1))) / 2;
+    for (int i = 0; i < n; i++) {
+        draw_button(app, (SDL_Rect){x + i * (w + gap), r.y, w, r.h - gap}, args[i], labels[i],
+                    false, strcmp(args[i], "next") == 0);
+    }
+}

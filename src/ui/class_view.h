@@ -1,0 +1,84 @@
+/* class_view.h - the classroom presentation's pieces, shared by the class_*.c files and the two
+ * classroom screens: the high-contrast theme, team badges, each step's drawing, the overlays,
+ * and turning keys and pad buttons into game input. Only screens call these. */
+#ifndef QUIZDECK_CLASS_VIEW_H
+#define QUIZDECK_CLASS_VIEW_H
+
+#include <SDL.h>
+#include <stdbool.h>
+
+#include "ui/app.h"
+#include "ui/draw.h"
+
+/* The presentation's colours: near-black ground, white text (contrast above 7:1 for every text
+ * colour on `bg` and `panel`), and one colour and shape per team. */
+typedef struct ClassTheme {
+    SDL_Color bg, panel, panel_hi, text, dim, accent, right, wrong, warn, bar_bg, ink;
+    SDL_Color team[CLASS_TEAMS_MAX];
+} ClassTheme;
+
+const ClassTheme *class_theme(void);
+Shape class_team_shape(int team);
+Shape class_choice_shape(int pos);
+SDL_Color class_choice_color(int pos);
+
+/* A team's name as the font can show it: characters it has no glyph for (an emoji) are left
+ * out on screen (files keep them); "Team N" when nothing is left. */
+void class_team_label(App *app, const char *name, int team, char *out, size_t size);
+
+/* Sizes: n % of the output height (at least 1 px). */
+int class_u(const App *app, float n);
+
+/* The question's text sizes: never below 3.5 % of the height, up to 9 %. */
+int class_min_text(const App *app);
+int class_max_text(const App *app);
+
+/* A team's badge: its colour with its shape in dark ink, so colour is never the only sign. */
+void class_draw_badge(App *app, SDL_Rect r, int team);
+/* A choice's badge: colour, shape and letter. */
+void class_draw_choice_badge(App *app, SDL_Rect r, int pos);
+
+/* The screen's regions, from the top: status bar, content, team strip, control buttons. */
+typedef struct ClassLayout {
+    SDL_Rect top, content, teams, controls;
+    int margin;
+} ClassLayout;
+ClassLayout class_layout(const App *app);
+
+/* The status bar: question number, pack, mode, and the big timer. */
+void class_draw_top(App *app, SDL_Rect r);
+/* One cell per team: badge, name, total and what the team did on this step. */
+void class_draw_teams(App *app, SDL_Rect r);
+/* The clicker's buttons for the mouse (hotspots "button" next, back, ...). */
+void class_draw_controls(App *app, SDL_Rect r);
+
+/* Steps of a question (class_steps_draw.c). */
+void class_draw_question_step(App *app, SDL_Rect content);
+/* Scoreboard, podium, summary (class_podium.c). */
+void class_draw_scoreboard(App *app, SDL_Rect content);
+void class_draw_podium(App *app, SDL_Rect content);
+void class_draw_summary(App *app, SDL_Rect content);
+int class_summary_pages(const App *app, SDL_Rect content);
+
+/* Overlays (class_help.c). */
+void class_draw_help(App *app);
+void class_draw_menu(App *app);
+/* The keys of the current step, one "key\taction" entry per line, for the help overlay. */
+void class_help_text(const App *app, char *out, size_t size);
+
+/* Input (class_answer.c): each returns true when the game changed. */
+bool class_key_answer(App *app, SDL_Keycode key, Uint16 mods);
+bool class_choice_clicked(App *app, int position);
+bool class_team_clicked(App *app, int team);
+bool class_pad_button(App *app, int slot, int button);
+void class_pad_plugged(App *app, int slot, bool added);
+bool class_submit_typed(App *app);
+/* Enter while answering: records a multi answer's marks or opens the typed-answer field.
+ * False when Enter means nothing here (it is then the next-step key). */
+bool class_enter_key(App *app);
+/* The team the teacher's answer keys speak for now (-1 when none). */
+int class_entry_team(const App *app);
+/* Shows a short notice on the presentation. */
+void class_notice(App *app, const char *fmt, ...) SDL_PRINTF_VARARG_FUNC(2);
+
+#endif
