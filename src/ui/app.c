@@ -110,7 +110,8 @@ App *app_create(const AppOptions *opt, const AppPaths *paths)
         }
     }
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-    if (app->settings.fullscreen) {
+    if (app->settings.fullscreen || opt->display >= 0) {
+        /* --display N names a screen to fill, such as the projector */
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     }
     /* --display N: open (and go full screen) on that screen, e.g. the projector */

@@ -251,6 +251,8 @@ void app_reload_user_files(App *app);
 /* Reloads every pack from disk (Ctrl+R). */
 void app_reload_packs(App *app);
 void app_set_fullscreen(App *app, bool on);
+/* True while the window fills the screen (F11, --fullscreen or --display). */
+bool app_is_fullscreen(const App *app);
 void app_toggle_mute(App *app);
 
 /* `path` as people see it: the home folder written as ~. */

@@ -50,7 +50,7 @@ static void send(App *app, const Command *cmd)
 {
     switch (cmd->kind) {
     case CMD_FULLSCREEN:
-        app_set_fullscreen(app, !app->settings.fullscreen);
+        app_set_fullscreen(app, !app_is_fullscreen(app));
         app_save_settings(app);
         return;
     case CMD_RELOAD:

@@ -192,6 +192,11 @@ void app_set_fullscreen(App *app, bool on)
     app->dirty = true;
 }
 
+bool app_is_fullscreen(const App *app)
+{
+    return (SDL_GetWindowFlags(app->window) & SDL_WINDOW_FULLSCREEN) != 0;
+}
+
 void app_toggle_mute(App *app)
 {
     app->settings.muted = !app->settings.muted;

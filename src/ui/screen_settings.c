@@ -121,7 +121,7 @@ static void change(App *app, SettingRow row, int dir)
         app_toggle_mute(app); /* saves */
         return;
     case ROW_FULLSCREEN:
-        app_set_fullscreen(app, !st->fullscreen);
+        app_set_fullscreen(app, !app_is_fullscreen(app));
         break;
     case ROW_QUESTIONS:
         st->question_count = step_count(st->question_count, dir);

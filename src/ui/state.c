@@ -106,7 +106,7 @@ bool app_state(const App *app, const char *field, char *out, size_t size)
     } else if (strcmp(field, "muted") == 0) {
         put(out, size, "%s", app->settings.muted ? "yes" : "no");
     } else if (strcmp(field, "fullscreen") == 0) {
-        put(out, size, "%s", app->settings.fullscreen ? "yes" : "no");
+        put(out, size, "%s", app_is_fullscreen(app) ? "yes" : "no");
     } else if (strcmp(field, "window") == 0) {
         put(out, size, "%dx%d", app->w, app->h);
     } else if (strcmp(field, "warnings") == 0) {
