@@ -42,5 +42,14 @@ for size in 1920x1080 1024x768; do
         >"$cards/.config/quizdeck/settings.ini"
     run "$cards" "$size" 3 cards-three-days tests/scripts
     run "$cards" "$size" 3 tour-cards
+    # classroom: four teams on the csto-members pack, started from the title's Classroom button;
+    # one fresh home per tour, so no saved setup or game carries over
+    for tour in tour-classroom tour-classroom-buzzer; do
+        class="$work/$tour-$size"
+        mkdir -p "$class/.local/share/quizdeck" "$class/.config/quizdeck" "$class/run"
+        chmod 700 "$class/run"
+        printf '[quiz]\npacks = csto-members\n' >"$class/.config/quizdeck/settings.ini"
+        run "$class" "$size" 2 "$tour"
+    done
 done
 ls "$out"/*.png | wc -l | sed 's/$/ screenshots in docs\/screenshots/'
