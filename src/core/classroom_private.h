@@ -69,6 +69,9 @@ struct ClassGame {
     int streaks[CLASS_TEAMS_MAX];
 };
 
+/* True when pads and buzzers can answer the question: single (at most 4 choices) or truefalse. */
+bool classroom_pad_type(const Question *q);
+
 /* Milliseconds on the current step's timer at `now_ms`. */
 uint32_t classroom_elapsed(const ClassGame *g, uint64_t now_ms);
 

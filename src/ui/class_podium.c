@@ -103,7 +103,7 @@ void class_draw_podium(App *app, SDL_Rect a)
     int rest = n > 3 ? n - 3 : 0;
     int rows_h = rest > 0 ? (rest <= 2 ? rest : (rest + 1) / 2) * class_u(app, 7) : 0;
     int ph = a.h - foot - rows_h - class_u(app, 2);
-    /* 2nd, 1st, 3rd from the left, as on a podium */
+    /* 2nd, 1st, 3rd from the left, as on a podium; heights by column */
     static const int order[3] = {1, 0, 2};
     static const int height[3] = {70, 100, 50};
     int cols = n < 3 ? n : 3;
@@ -116,7 +116,7 @@ void class_draw_podium(App *app, SDL_Rect a)
             continue;
         }
         int label_h = class_u(app, 15);
-        int block_h = (ph - label_h) * height[i] / 100;
+        int block_h = (ph - label_h) * height[k] / 100;
         SDL_Rect block = {x0 + k * (bw + gap), a.y + ph - block_h, bw, block_h};
         draw_fill(app, block, t->panel_hi);
         draw_fill(app, (SDL_Rect){block.x, block.y, block.w, class_u(app, 1)},

@@ -81,4 +81,40 @@ int class_entry_team(const App *app);
 /* Shows a short notice on the presentation. */
 void class_notice(App *app, const char *fmt, ...) SDL_PRINTF_VARARG_FUNC(2);
 
+/* The setup screen's rows, in focus order (class_setup_rows.c; the screen is
+ * screen_class_setup.c). ClassroomUi's `focus` and `editing` hold these values. */
+typedef enum SetupRow {
+    SETUP_ROW_RESUME,
+    SETUP_ROW_MODE,
+    SETUP_ROW_TEAMS,
+    SETUP_ROW_STEAL,
+    SETUP_ROW_READING,
+    SETUP_ROW_TIME,
+    SETUP_ROW_SCORING,
+    SETUP_ROW_COUNT_Q,
+    SETUP_ROW_ORDER,
+    SETUP_ROW_UNSUPPORTED,
+    SETUP_ROW_TOP,
+    SETUP_ROW_SOUND,
+    SETUP_ROW_MOTION,
+    SETUP_ROW_PACKS,
+    SETUP_ROW_TOPIC,
+    SETUP_ROW_RESULTS,
+    SETUP_ROW_NAME1, /* ... SETUP_ROW_NAME1 + 7 */
+    SETUP_ROW_START = SETUP_ROW_NAME1 + CLASS_TEAMS_MAX,
+    SETUP_ROW_BACK,
+    SETUP_ROW_TOTAL
+} SetupRow;
+
+/* Fills `rows` (room for SETUP_ROW_TOTAL) with the rows shown for this setup; returns how many. */
+int class_setup_visible_rows(const App *app, SetupRow *rows);
+/* True for a row whose value is typed: a team name or the results folder. */
+bool class_setup_is_text_row(SetupRow row);
+/* The row a hotspot argument ("mode", "name1", "start", ...) names, or -1. */
+int class_setup_row_from_arg(const char *arg);
+/* Steps a row's value: dir -1 back, 1 on, 0 (Space/Enter) on; saves the setup. */
+void class_setup_change(App *app, SetupRow row, int dir);
+/* Draws one row in `r`: label, value (or the field being typed) and its hotspots. */
+void class_setup_draw_row(App *app, SDL_Rect r, SetupRow row);
+
 #endif
