@@ -23,20 +23,20 @@ static void answer_lines(const App *app, StrBuf *sb)
         return;
     }
     if (mode == CLASS_BUZZER) {
-        snprintf(what, sizeof what, "team 1 to %d rings in (or any button of its pad)",
+        snprintf(what, sizeof what, "team 1 to %d rings in (or any pad button)",
                  classroom_team_count(g));
         line(sb, "1 - 8", what);
     }
     if (mode == CLASS_PADS) {
         for (int k = 0; k < CLASS_UI_KEYPADS; k++) {
             if (c->keypad_team[k] >= 0) {
-                snprintf(what, sizeof what, "keyboard pad of %s: choices 1 to 4",
+                snprintf(what, sizeof what, "%s's keyboard pad: choices 1 to 4",
                          classroom_team_name(g, c->keypad_team[k]));
                 line(sb, k == 0 ? "1 2 3 4" : "7 8 9 0", what);
             }
         }
-        line(sb, "pad A B X Y", "answer by position (each pad's own symbols are on the choices)");
-        line(sb, "\xE2\x86\x91 \xE2\x86\x93", "choose the team the teacher enters an answer for");
+        line(sb, "pad A B X Y", "answer; each pad's symbols are on the choices");
+        line(sb, "\xE2\x86\x91 \xE2\x86\x93", "choose the team you enter an answer for");
     }
     const char *who = mode == CLASS_BUZZER  ? "the holder"
                       : mode == CLASS_PADS  ? "the chosen team"
@@ -52,11 +52,11 @@ static void answer_lines(const App *app, StrBuf *sb)
         line(sb, mode == CLASS_WHOLE || mode == CLASS_TURNS ? "T F  A B  1 2" : "T F  A B", what);
         break;
     case QTYPE_MULTI:
-        snprintf(what, sizeof what, "mark choices for %s, then Enter records them", who);
+        snprintf(what, sizeof what, "mark choices for %s, then Enter", who);
         line(sb, "A - H", what);
         break;
     default:
-        snprintf(what, sizeof what, "type the answer of %s, Enter again records it", who);
+        snprintf(what, sizeof what, "type the answer of %s, then Enter", who);
         line(sb, "Enter", what);
         break;
     }
@@ -91,7 +91,7 @@ void class_help_text(const App *app, char *out, size_t size)
     }
     line(&sb, answering ? "." : "B  or  .", "black screen, and back");
     line(&sb, answering ? "?" : "H  or  ?", "this help");
-    line(&sb, "F5", "resume: after a pause, the black screen or the menu");
+    line(&sb, "F5", "resume after a pause, black screen or menu");
     line(&sb, "Esc", "menu: resume, leave for later, end the game");
     line(&sb, "M   F11", "sound on or off, full screen");
     snprintf(out, size, "%s", strbuf_cstr(&sb));
@@ -114,9 +114,18 @@ void class_draw_help(App *app)
     const ClassTheme *t = class_theme();
     char text[4096];
     class_help_text(app, text, sizeof text);
+    enum { HELP_LINES_MAX = 24 };
+    const char *keys[HELP_LINES_MAX], *what[HELP_LINES_MAX];
     int lines = 0;
-    for (const char *p = text; *p; p++) {
-        lines += *p == '\n';
+    char *save = NULL;
+    for (char *l = strtok_r(text, "\n", &save); l && lines < HELP_LINES_MAX;
+         l = strtok_r(NULL, "\n", &save)) {
+        char *tab = strchr(l, '\t');
+        if (tab) {
+            *tab = '\0';
+            keys[lines] = l;
+            what[lines++] = tab + 1;
+        }
     }
     SDL_Rect r = panel(app, 92, 92);
     int pad = class_u(app, 2);
@@ -124,7 +133,7 @@ void class_draw_help(App *app)
     snprintf(title, sizeof title, "Keys now (%s)",
              classroom_step_name(classroom_step(app->classroom.game)));
     int th = class_u(app, 7);
-    text_draw_line_fit(app->text, FACE_BOLD, class_u(app, 5), t->text, r.x + r.w / 2,
+    class_draw_line_in(app, FACE_BOLD, class_u(app, 3.5f), class_u(app, 5), t->text, r.x + r.w / 2,
                        r.y + pad + th / 2, r.w - 2 * pad, ALIGN_CENTER, title);
     int y = r.y + pad + th + class_u(app, 1);
     int foot = class_u(app, 5);
@@ -132,23 +141,38 @@ void class_draw_help(App *app)
     if (rh > class_u(app, 6)) {
         rh = class_u(app, 6);
     }
-    int size = rh * 62 / 100;
-    int key_w = r.w * 32 / 100;
-    char *save = NULL;
-    for (char *l = strtok_r(text, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
-        char *tab = strchr(l, '\t');
-        if (!tab) {
-            continue;
+    /* one size for the whole overlay: the largest at which the widest keys and the widest
+     * description fit side by side (never below 2.8 % of the height; cut there if need be) */
+    int min = class_u(app, 2.8f), size = rh * 62 / 100;
+    size = size < min ? min : size;
+    int avail = r.w - 3 * pad, key_w = 0;
+    for (;;) {
+        int kw = 0, ww = 0;
+        for (int i = 0; i < lines; i++) {
+            int a = text_width(app->text, FACE_BOLD, size, keys[i]);
+            int b = text_width(app->text, FACE_REGULAR, size, what[i]);
+            kw = a > kw ? a : kw;
+            ww = b > ww ? b : ww;
         }
-        *tab = '\0';
-        text_draw_line_fit(app->text, FACE_BOLD, size, t->accent, r.x + pad + key_w, y + rh / 2,
-                           key_w, ALIGN_RIGHT, l);
-        text_draw_line_fit(app->text, FACE_REGULAR, size, t->text, r.x + 2 * pad + key_w,
-                           y + rh / 2, r.w - key_w - 3 * pad, ALIGN_LEFT, tab + 1);
+        key_w = kw;
+        if (kw + ww <= avail || size <= min) {
+            break;
+        }
+        int next = (int)((long)size * avail / (kw + ww));
+        size = next < size - 1 ? next : size - 1;
+        size = size < min ? min : size;
+    }
+    key_w = key_w > avail * 45 / 100 ? avail * 45 / 100 : key_w;
+    int x0 = r.x + pad;
+    for (int i = 0; i < lines; i++) {
+        class_draw_line(app, FACE_BOLD, size, t->accent, x0 + key_w, y + rh / 2, key_w, ALIGN_RIGHT,
+                        keys[i]);
+        class_draw_line(app, FACE_REGULAR, size, t->text, x0 + key_w + pad, y + rh / 2,
+                        avail - key_w, ALIGN_LEFT, what[i]);
         y += rh;
     }
-    text_draw_line_fit(app->text, FACE_REGULAR, class_u(app, 3), t->dim, r.x + r.w / 2,
-                       r.y + r.h - pad - foot / 2, r.w - 2 * pad, ALIGN_CENTER,
+    class_draw_line_in(app, FACE_REGULAR, class_u(app, 2.6f), class_u(app, 3), t->dim,
+                       r.x + r.w / 2, r.y + r.h - pad - foot / 2, r.w - 2 * pad, ALIGN_CENTER,
                        "Any key closes this help");
     app_hot_add(app, "button", "help", 0, r);
 }
@@ -186,8 +210,7 @@ void class_draw_menu(App *app)
                     c->menu_focus == i, i == 0);
         y += bh + class_u(app, 2);
     }
-    text_draw_line_fit(
-        app->text, FACE_REGULAR, class_u(app, 3), t->dim, r.x + r.w / 2, r.y + r.h - pad,
-        r.w - 2 * pad, ALIGN_CENTER,
-        "\xE2\x86\x91\xE2\x86\x93 choose   Enter select   Esc or F5 back to the game");
+    class_draw_line_in(app, FACE_REGULAR, class_u(app, 2.6f), class_u(app, 3), t->dim,
+                       r.x + r.w / 2, r.y + r.h - pad, r.w - 2 * pad, ALIGN_CENTER,
+                       "\xE2\x86\x91\xE2\x86\x93 choose   Enter select   Esc or F5 back");
 }

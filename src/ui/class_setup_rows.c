@@ -12,10 +12,30 @@ static const char *const row_arg[SETUP_ROW_TOTAL] = {
     "leave-out", "top",   "sound", "motion", "packs",   "topic", "results", "name1", "name2",
     "name3",     "name4", "name5", "name6",  "name7",   "name8", "start",   "back"};
 
+/* Short labels, so that every row reads at one size even at 1024x768. */
 static const char *const row_label[SETUP_ROW_NAME1] = {
-    "Resume",        "Mode",      "Teams", "Steal on a miss",      "Reading time",    "Time",
-    "Scoring",       "Questions", "Order", "Other question types", "Scoreboard rows", "Sound",
-    "Reduce motion", "Packs",     "Topic", "Results folder"};
+    "Resume",        "Mode",      "Teams", "Steal on a miss", "Reading time", "Time",
+    "Scoring",       "Questions", "Order", "Other types",     "Scoreboard",   "Sound",
+    "Reduce motion", "Packs",     "Topic", "Results"};
+
+/* Every value a stepped row can show but the packs and the topic (free text, cut to fit). */
+static const char *const fixed_values[] = {"Whole class",
+                                           "Turns",
+                                           "Buzzer",
+                                           "Answer pads",
+                                           "Until Next",
+                                           "10 s",
+                                           "\xC3\x97 1.5",
+                                           "Shuffled",
+                                           "Pack order",
+                                           "Accuracy only",
+                                           "The pack's rules",
+                                           "Teacher enters",
+                                           "Leave out",
+                                           "Top 8",
+                                           "All",
+                                           "On",
+                                           "Off"};
 
 static const char *const mode_names[CLASS_MODE_COUNT] = {"Whole class", "Turns", "Buzzer",
                                                          "Answer pads"};
@@ -296,7 +316,54 @@ static void arrow(App *app, SDL_Rect r, const char *name, const char *arg, const
     app_hot_add(app, name, arg, 0, r);
 }
 
-void class_setup_draw_row(App *app, SDL_Rect r, SetupRow row)
+/* The parts of a row: the arrow buttons' side and the room left for the value. */
+static int arrow_side(const App *app, int row_h)
+{
+    return (row_h - class_u(app, 1.2f)) * 8 / 10;
+}
+
+SetupLook class_setup_look(App *app, int row_h, int col_w)
+{
+    int pad = class_u(app, 1.2f);
+    int a = arrow_side(app, row_h);
+    int min = class_u(app, 2.6f);
+    int size = row_h * 46 / 100;
+    size = size < min ? min : size;
+    /* the largest size at which the widest label of the left column and the widest fixed value
+     * share a row */
+    for (;;) {
+        int lw = 0, vw = 0;
+        for (int i = SETUP_ROW_MODE; i < SETUP_ROW_PACKS; i++) {
+            int w = text_width(app->text, FACE_BOLD, size, row_label[i]);
+            lw = w > lw ? w : lw;
+        }
+        for (size_t i = 0; i < SDL_arraysize(fixed_values); i++) {
+            int w = text_width(app->text, FACE_BOLD, size, fixed_values[i]);
+            vw = w > vw ? w : vw;
+        }
+        int label_w = lw + 2 * pad;
+        int room = col_w - label_w - pad - 2 * a - 3 * pad;
+        if ((vw <= room && label_w <= col_w / 2) || size <= min) {
+            break;
+        }
+        size--;
+    }
+    /* the right column (packs, topic, results, team names) has short labels: its own, narrower
+     * label column leaves the pack's title more room */
+    SetupLook look = {size, 0, 0};
+    for (int i = SETUP_ROW_MODE; i < SETUP_ROW_NAME1; i++) {
+        int w = text_width(app->text, FACE_BOLD, size, row_label[i]) + 2 * pad;
+        int *into = i >= SETUP_ROW_PACKS ? &look.label_w_right : &look.label_w;
+        *into = w > *into ? w : *into;
+    }
+    int team_w = text_width(app->text, FACE_BOLD, size, "Team 8") + (row_h - 2 * pad) + 3 * pad;
+    look.label_w_right = team_w > look.label_w_right ? team_w : look.label_w_right;
+    look.label_w = look.label_w > col_w / 2 ? col_w / 2 : look.label_w;
+    look.label_w_right = look.label_w_right > col_w / 2 ? col_w / 2 : look.label_w_right;
+    return look;
+}
+
+void class_setup_draw_row(App *app, SDL_Rect r, SetupRow row, const SetupLook *look)
 {
     const ClassroomUi *c = &app->classroom;
     const ClassTheme *t = class_theme();
@@ -304,20 +371,20 @@ void class_setup_draw_row(App *app, SDL_Rect r, SetupRow row)
     draw_fill(app, r, focused ? t->panel_hi : t->panel);
     app_hot_add(app, "option", row_arg[row], 0, r);
     int pad = class_u(app, 1.2f);
-    int size = r.h * 46 / 100;
-    char label[48], value[PATHS_MAX + 8];
+    int size = look->size;
+    int label_w = row >= SETUP_ROW_PACKS ? look->label_w_right : look->label_w;
+    char label[48], value[PATHS_MAX + 8], shown[PATHS_MAX + 8];
     if (row >= SETUP_ROW_NAME1) {
         int team = row - SETUP_ROW_NAME1;
         int b = r.h - 2 * pad;
         class_draw_badge(app, (SDL_Rect){r.x + pad, r.y + pad, b, b}, team);
         snprintf(label, sizeof label, "Team %d", team + 1);
-        text_draw_line_fit(app->text, FACE_BOLD, size, t->dim, r.x + 2 * pad + b, r.y + r.h / 2,
-                           r.w * 30 / 100 - b - 2 * pad, ALIGN_LEFT, label);
+        class_draw_line(app, FACE_BOLD, size, t->dim, r.x + 2 * pad + b, r.y + r.h / 2,
+                        label_w - b - 2 * pad, ALIGN_LEFT, label);
     } else {
-        text_draw_line_fit(app->text, FACE_BOLD, size, t->text, r.x + pad, r.y + r.h / 2,
-                           r.w * 40 / 100 - pad, ALIGN_LEFT, row_label[row]);
+        class_draw_line(app, FACE_BOLD, size, t->text, r.x + pad, r.y + r.h / 2, label_w - pad,
+                        ALIGN_LEFT, row_label[row]);
     }
-    int label_w = row >= SETUP_ROW_NAME1 ? r.w * 30 / 100 : r.w * 40 / 100;
     int vx = r.x + label_w + pad;
     int vw = r.x + r.w - pad - vx;
     if (c->editing == (int)row) {
@@ -325,27 +392,47 @@ void class_setup_draw_row(App *app, SDL_Rect r, SetupRow row)
         draw_fill(app, field, t->bg);
         draw_outline(app, field, t->accent, class_u(app, 0.4f));
         snprintf(value, sizeof value, "%s|", c->edit);
-        text_draw_line_fit(app->text, FACE_BOLD, size, c->edit_fresh ? t->accent : t->text,
-                           field.x + field.w - pad, r.y + r.h / 2, field.w - 2 * pad, ALIGN_RIGHT,
-                           value);
+        /* while typing, the end of the text (where the cursor is) stays in sight */
+        class_cut(app, FACE_BOLD, size, value, field.w - 2 * pad, true, shown, sizeof shown);
+        class_draw_line(app, FACE_BOLD, size, c->edit_fresh ? t->accent : t->text,
+                        field.x + field.w - pad, r.y + r.h / 2, field.w - 2 * pad, ALIGN_RIGHT,
+                        shown);
         SDL_SetTextInputRect(&field);
     } else if (class_setup_is_text_row(row)) {
         value_text(app, row, value, sizeof value);
         if (row >= SETUP_ROW_NAME1) {
-            char shown[CLASS_NAME_BYTES];
-            class_team_label(app, value, row - SETUP_ROW_NAME1, shown, sizeof shown);
+            char name[CLASS_NAME_BYTES];
+            class_team_label(app, value, row - SETUP_ROW_NAME1, name, sizeof name);
+            snprintf(value, sizeof value, "%s", name);
+        }
+        /* a folder keeps its end, the part that tells folders apart */
+        class_cut(app, FACE_BOLD, size, value, vw, row == SETUP_ROW_RESULTS, shown, sizeof shown);
+        class_draw_line(app, FACE_BOLD, size, t->accent, vx + vw / 2, r.y + r.h / 2, vw,
+                        ALIGN_CENTER, shown);
+    } else {
+        int a = arrow_side(app, r.h);
+        int ay = r.y + (r.h - a) / 2;
+        arrow(app, (SDL_Rect){vx, ay, a, a}, "prev", row_arg[row], "\xE2\x97\x80");
+        arrow(app, (SDL_Rect){r.x + r.w - pad - a, ay, a, a}, "next", row_arg[row], "\xE2\x96\xB6");
+        int room = vw - 2 * a - 2 * pad;
+        value_text(app, row, value, sizeof value);
+        if (row == SETUP_ROW_PACKS) {
+            /* a long pack title is cut, its question count kept */
+            char *open = strrchr(value, '(');
+            char count[32] = "";
+            if (open && open > value) {
+                snprintf(count, sizeof count, " %s", open);
+                open[-1] = '\0';
+            }
+            class_cut(app, FACE_BOLD, size, value,
+                      room - text_width(app->text, FACE_BOLD, size, count), false, shown,
+                      sizeof shown);
+            size_t n = strlen(shown);
+            snprintf(shown + n, sizeof shown - n, "%s", count);
             snprintf(value, sizeof value, "%s", shown);
         }
-        text_draw_line_fit(app->text, FACE_BOLD, size, t->accent, vx + vw / 2, r.y + r.h / 2, vw,
-                           ALIGN_CENTER, value);
-    } else {
-        int a = r.h - pad;
-        arrow(app, (SDL_Rect){vx, r.y + pad / 2, a, a}, "prev", row_arg[row], "\xE2\x97\x80");
-        arrow(app, (SDL_Rect){r.x + r.w - pad - a, r.y + pad / 2, a, a}, "next", row_arg[row],
-              "\xE2\x96\xB6");
-        value_text(app, row, value, sizeof value);
-        text_draw_line_fit(app->text, FACE_BOLD, size, t->accent, vx + vw / 2, r.y + r.h / 2,
-                           vw - 2 * a - 2 * pad, ALIGN_CENTER, value);
+        class_draw_line(app, FACE_BOLD, size, t->accent, vx + vw / 2, r.y + r.h / 2, room,
+                        ALIGN_CENTER, value);
     }
     if (focused) {
         draw_outline(app, r, t->text, class_u(app, 0.4f));

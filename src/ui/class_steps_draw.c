@@ -84,46 +84,76 @@ static void answer_keys(const App *app, int pos, char *out, size_t size)
 
 typedef enum TileLook { TILE_PLAIN, TILE_REVEAL } TileLook;
 
-static void draw_tile(App *app, SDL_Rect r, int pos, const char *label, int size, TileLook look,
-                      bool right, bool marked)
+/* Where a tile's parts go: the choice badge, the keys chip, the "Right" mark and the text. */
+typedef struct TileParts {
+    SDL_Rect badge, chip, text;
+    int mark_w;
+    char keys[96];
+} TileParts;
+
+static TileParts tile_parts(App *app, SDL_Rect r, int pos, TileLook look, bool right)
 {
-    const ClassTheme *t = class_theme();
-    bool dim = look == TILE_REVEAL && !right;
-    draw_fill(app, r, marked ? t->panel_hi : t->panel);
+    TileParts p;
     int bw = r.h * 9 / 10;
     if (bw > r.w / 4) {
         bw = r.w / 4;
     }
-    class_draw_choice_badge(app, (SDL_Rect){r.x, r.y, bw, r.h}, pos);
+    p.badge = (SDL_Rect){r.x, r.y, bw, r.h};
     int pad = class_u(app, 1.2f);
-    char keys[96];
-    answer_keys(app, pos, keys, sizeof keys);
+    answer_keys(app, pos, p.keys, sizeof p.keys);
     int kw = 0;
-    if (keys[0]) {
-        int ks = class_u(app, 3.2f);
-        kw = text_width(app->text, FACE_BOLD, ks, keys) + 2 * pad;
+    p.chip = (SDL_Rect){0, 0, 0, 0};
+    if (p.keys[0]) {
+        int ks = class_u(app, 2.8f);
+        kw = text_width(app->text, FACE_BOLD, ks, p.keys) + 2 * pad;
         if (kw > r.w / 3) {
             kw = r.w / 3;
         }
-        SDL_Rect chip = {r.x + r.w - kw - pad / 2, r.y + (r.h - ks * 3 / 2) / 2, kw, ks * 3 / 2};
-        draw_fill(app, chip, t->bg);
-        draw_outline(app, chip, t->dim, class_u(app, 0.25f));
-        text_draw_line_fit(app->text, FACE_BOLD, ks, t->text, chip.x + chip.w / 2,
-                           chip.y + chip.h / 2, chip.w - pad, ALIGN_CENTER, keys);
+        p.chip = (SDL_Rect){r.x + r.w - kw - pad / 2, r.y + (r.h - ks * 3 / 2) / 2, kw, ks * 3 / 2};
         kw += pad;
     }
-    int mark_w = 0;
+    p.mark_w = 0;
     if (look == TILE_REVEAL && right) {
-        mark_w = class_u(app, 22);
-        if (mark_w > r.w / 3) {
-            mark_w = r.w / 3;
+        p.mark_w = class_u(app, 22);
+        if (p.mark_w > r.w / 3) {
+            p.mark_w = r.w / 3;
         }
-        text_draw_line_fit(app->text, FACE_BOLD, class_u(app, 4), t->right, r.x + r.w - pad - kw,
-                           r.y + r.h / 2, mark_w, ALIGN_RIGHT, "\xE2\x9C\x94 Right");
     }
-    SDL_Rect tb = {r.x + bw + pad, r.y + pad / 2, r.w - bw - 2 * pad - kw - mark_w, r.h - pad};
-    text_draw_box(app->text, FACE_REGULAR, dim ? t->dim : t->text, tb, class_u(app, 2.6f), size,
-                  ALIGN_LEFT, true, label);
+    p.text =
+        (SDL_Rect){r.x + bw + pad, r.y + pad / 2, r.w - bw - 2 * pad - kw - p.mark_w, r.h - pad};
+    return p;
+}
+
+/* Draws a tile; `size` is the one text size of every tile, `one_line` when every label fits on
+ * one line at it. */
+static void draw_tile(App *app, SDL_Rect r, int pos, const char *label, int size, bool one_line,
+                      TileLook look, bool right, bool marked)
+{
+    const ClassTheme *t = class_theme();
+    bool dim = look == TILE_REVEAL && !right;
+    draw_fill(app, r, marked ? t->panel_hi : t->panel);
+    TileParts p = tile_parts(app, r, pos, look, right);
+    class_draw_choice_badge(app, p.badge, pos);
+    int pad = class_u(app, 1.2f);
+    if (p.keys[0]) {
+        draw_fill(app, p.chip, t->bg);
+        draw_outline(app, p.chip, t->dim, class_u(app, 0.25f));
+        class_draw_line_in(app, FACE_BOLD, class_u(app, 2.6f), class_u(app, 2.8f), t->text,
+                           p.chip.x + p.chip.w / 2, p.chip.y + p.chip.h / 2, p.chip.w - pad,
+                           ALIGN_CENTER, p.keys);
+    }
+    if (p.mark_w) {
+        int right_x = p.chip.w ? p.chip.x - pad / 2 : r.x + r.w - pad;
+        class_draw_line_in(app, FACE_BOLD, class_u(app, 3), class_u(app, 4), t->right, right_x,
+                           r.y + r.h / 2, p.mark_w, ALIGN_RIGHT, "\xE2\x9C\x94 Right");
+    }
+    SDL_Color col = dim ? t->dim : t->text;
+    if (one_line) {
+        class_draw_line(app, FACE_REGULAR, size, col, p.text.x, p.text.y + p.text.h / 2, p.text.w,
+                        ALIGN_LEFT, label);
+    } else {
+        text_draw_box(app->text, FACE_REGULAR, col, p.text, size, size, ALIGN_LEFT, true, label);
+    }
     if (look == TILE_REVEAL && right) {
         draw_outline(app, r, t->right, class_u(app, 0.8f));
     }
@@ -149,18 +179,29 @@ static void draw_tiles(App *app, const Question *q, SDL_Rect area, TileLook look
     int gap = class_u(app, 1.2f);
     int cw = (area.w - gap * (cols - 1)) / cols;
     int th = (area.h - gap * (rows - 1)) / rows;
-    /* one text size for every tile, so no answer looks bigger than the others */
-    int size = class_u(app, 5);
+    SDL_Rect tiles[PACK_CHOICES_MAX];
     for (int p = 0; p < n; p++) {
-        TextLayout lay =
-            text_fit(app->text, FACE_REGULAR, choice_label(c->game, q, p),
-                     cw - th - class_u(app, 14), th - class_u(app, 1.2f), class_u(app, 2.6f), size);
-        size = lay.size < size ? lay.size : size;
+        tiles[p] =
+            (SDL_Rect){area.x + (p % cols) * (cw + gap), area.y + (p / cols) * (th + gap), cw, th};
     }
+    /* one text size for every tile, measured in each tile's own text box, so no answer looks
+     * bigger than the others; one line each when that still reads well (3.2 %), so that no
+     * answer wraps beside others that do not, else wrapped at the smallest size that fits */
+    int max = class_u(app, 5), min = class_u(app, 2.6f);
+    int one = max, wrapped = max;
     for (int p = 0; p < n; p++) {
-        SDL_Rect r = {area.x + (p % cols) * (cw + gap), area.y + (p / cols) * (th + gap), cw, th};
-        draw_tile(app, r, p, choice_label(c->game, q, p), size, look, position_right(c->game, q, p),
-                  (c->marks >> p) & 1u);
+        TileParts tp = tile_parts(app, tiles[p], p, look, position_right(c->game, q, p));
+        const char *label = choice_label(c->game, q, p);
+        int s1 = class_fit_size(app, FACE_REGULAR, min, max, tp.text.w, &label, 1);
+        one = s1 < one ? s1 : one;
+        TextLayout lay = text_fit(app->text, FACE_REGULAR, label, tp.text.w, tp.text.h, min, max);
+        wrapped = lay.size < wrapped ? lay.size : wrapped;
+    }
+    bool one_line = one >= class_u(app, 3.2f) || (one > 0 && one >= wrapped);
+    int size = one_line ? one : wrapped;
+    for (int p = 0; p < n; p++) {
+        draw_tile(app, tiles[p], p, choice_label(c->game, q, p), size, one_line, look,
+                  position_right(c->game, q, p), (c->marks >> p) & 1u);
     }
 }
 
@@ -208,7 +249,7 @@ static void draw_band(App *app, SDL_Rect r, int team, const char *text, SDL_Colo
         class_draw_badge(app, (SDL_Rect){x, r.y + r.h / 10, r.h * 8 / 10, r.h * 8 / 10}, team);
         x += r.h;
     }
-    text_draw_line_fit(app->text, FACE_BOLD, r.h * 60 / 100, col, x, r.y + r.h / 2,
+    class_draw_line_in(app, FACE_BOLD, class_min_text(app), r.h * 60 / 100, col, x, r.y + r.h / 2,
                        r.x + r.w - x - class_u(app, 1.5f), ALIGN_LEFT, text);
 }
 
@@ -333,8 +374,8 @@ static void draw_asking(App *app, SDL_Rect a, const Question *q)
         if (app->now_ms < c->notice_until) {
             snprintf(text, sizeof text, "%s", c->notice);
         }
-        text_draw_line_fit(app->text, FACE_BOLD, class_u(app, 3.2f), t->accent, a.x + a.w / 2,
-                           y + hint_h / 2, a.w, ALIGN_CENTER, text);
+        class_draw_line_in(app, FACE_BOLD, class_u(app, 2.6f), class_u(app, 3.2f), t->accent,
+                           a.x + a.w / 2, y + hint_h / 2, a.w, ALIGN_CENTER, text);
     }
 }
 
@@ -357,13 +398,20 @@ static void draw_distribution(App *app, SDL_Rect a, const Question *q)
         rh = class_u(app, 12);
     }
     int label_w = a.w * 40 / 100;
+    int pad = class_u(app, 1.2f);
+    /* one size for every choice's label */
+    const char *labels[PACK_CHOICES_MAX];
+    for (int p = 0; p < n; p++) {
+        labels[p] = choice_label(g, q, p);
+    }
+    int size = class_fit_size(app, FACE_REGULAR, class_u(app, 2.6f), class_u(app, 4),
+                              label_w - rh - 2 * pad, labels, n);
+    size = size ? size : class_u(app, 2.6f);
     for (int p = 0; p < n; p++) {
         SDL_Rect row = {a.x, y + p * (rh + gap), a.w, rh};
         class_draw_choice_badge(app, (SDL_Rect){row.x, row.y, rh, rh}, p);
-        int pad = class_u(app, 1.2f);
-        text_draw_line_fit(app->text, FACE_REGULAR, class_u(app, 4), t->text, row.x + rh + pad,
-                           row.y + rh / 2, label_w - rh - 2 * pad, ALIGN_LEFT,
-                           choice_label(g, q, p));
+        class_draw_line(app, FACE_REGULAR, size, t->text, row.x + rh + pad, row.y + rh / 2,
+                        label_w - rh - 2 * pad, ALIGN_LEFT, labels[p]);
         int num_w = class_u(app, 16);
         SDL_Rect bar = {row.x + label_w, row.y + rh / 6, a.w - label_w - num_w, rh * 2 / 3};
         draw_fill(app, bar, t->bar_bg);
@@ -407,8 +455,8 @@ static void draw_explain(App *app, SDL_Rect a, const Question *q)
                   ALIGN_LEFT, true, q->explain);
     snprintf(text, sizeof text, "%s%s%s",
              pack && pack->article ? "Article section: " : "Source: ", q->source, "");
-    text_draw_line_fit(app->text, FACE_BOLD, class_u(app, 3.5f), t->accent, a.x, a.y + a.h - sh / 2,
-                       a.w, ALIGN_LEFT, text);
+    class_draw_line_in(app, FACE_BOLD, class_u(app, 2.6f), class_u(app, 3.5f), t->accent, a.x,
+                       a.y + a.h - sh / 2, a.w, ALIGN_LEFT, text);
 }
 
 void class_draw_question_step(App *app, SDL_Rect content)

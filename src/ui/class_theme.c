@@ -101,6 +101,103 @@ int class_max_text(const App *app)
     return class_u(app, 9.0f);
 }
 
+int class_fit_size(App *app, TextFace face, int min, int max, int w, const char *const *s, int n)
+{
+    /* widths grow about in proportion to the size: start from the narrowest ratio, then step
+     * down until every string fits, so only two or three font sizes are opened */
+    int size = max;
+    for (int i = 0; i < n; i++) {
+        int tw = s[i] && s[i][0] ? text_width(app->text, face, max, s[i]) : 0;
+        if (tw > w) {
+            int c = (int)((long)max * w / tw);
+            size = c < size ? c : size;
+        }
+    }
+    size = size < min ? min : size;
+    for (;;) {
+        bool ok = true;
+        for (int i = 0; i < n && ok; i++) {
+            ok = !s[i] || !s[i][0] || text_width(app->text, face, size, s[i]) <= w;
+        }
+        if (ok) {
+            return size;
+        }
+        if (size <= min) {
+            return 0;
+        }
+        size--;
+    }
+}
+
+void class_cut(App *app, TextFace face, int size, const char *s, int w, bool keep_end, char *out,
+               size_t out_size)
+{
+    size_t n = strlen(s);
+    if (out_size < 8) {
+        out[0] = '\0';
+        return;
+    }
+    if (text_width(app->text, face, size, s) <= w) {
+        snprintf(out, out_size, "%s", s);
+        return;
+    }
+    size_t keep = n < out_size - 4 ? n : out_size - 4;
+    for (;;) {
+        if (keep_end) {
+            size_t from = n - keep;
+            while (from < n && ((unsigned char)s[from] & 0xC0) == 0x80) {
+                from++;
+            }
+            snprintf(out, out_size, "\xE2\x80\xA6%s", s + from);
+        } else {
+            while (keep > 0 && ((unsigned char)s[keep] & 0xC0) == 0x80) {
+                keep--;
+            }
+            snprintf(out, out_size, "%.*s\xE2\x80\xA6", (int)keep, s);
+        }
+        if (keep == 0 || text_width(app->text, face, size, out) <= w) {
+            return;
+        }
+        keep = keep > 8 ? keep - keep / 8 : keep - 1;
+    }
+}
+
+void class_draw_line(App *app, TextFace face, int size, SDL_Color color, int x, int cy, int w,
+                     TextAlign align, const char *s)
+{
+    char cut[1024];
+    class_cut(app, face, size, s, w, false, cut, sizeof cut);
+    /* `cut` fits, so text_draw_line_fit draws it at `size` unshrunk */
+    text_draw_line_fit(app->text, face, size, color, x, cy, w, align, cut);
+}
+
+void class_draw_line_in(App *app, TextFace face, int min, int max, SDL_Color color, int x, int cy,
+                        int w, TextAlign align, const char *s)
+{
+    int size = class_fit_size(app, face, min, max, w, &s, 1);
+    class_draw_line(app, face, size ? size : min, color, x, cy, w, align, s);
+}
+
+void class_draw_button(App *app, SDL_Rect r, const char *arg, const char *label, int size,
+                       bool focused, bool primary)
+{
+    const Theme *t = &app->theme;
+    /* the colours of draw_button; hotspots are rebuilt every frame in the same order */
+    bool hover = app->hover == app->hot_count;
+    SDL_Color bg = primary ? t->accent : (hover ? t->panel_hi : t->panel);
+    if (primary && hover) {
+        bg = (SDL_Color){(Uint8)(bg.r * 0.85), (Uint8)(bg.g * 0.85), (Uint8)(bg.b * 0.85), 255};
+    }
+    draw_fill(app, r, bg);
+    if (focused) {
+        draw_outline(app, r, t->text, class_u(app, 0.4f));
+    }
+    SDL_Color fg = primary ? (SDL_Color){10, 14, 22, 255} : t->text;
+    class_draw_line(app, FACE_BOLD, size, fg, r.x + r.w / 2, r.y + r.h / 2, r.w - class_u(app, 1),
+                    ALIGN_CENTER, label);
+    app_hot_add(app, "button", arg, 0, r);
+}
+
 void class_draw_badge(App *app, SDL_Rect r, int team)
 {
     draw_fill(app, r, theme.team[team % CLASS_TEAMS_MAX]);
@@ -134,7 +231,7 @@ ClassLayout class_layout(const App *app)
     int m = class_u(app, 2);
     l.margin = m;
     l.top = (SDL_Rect){0, 0, app->w, class_u(app, 9)};
-    int ch = class_u(app, 5.5f);
+    int ch = class_u(app, 7);
     l.controls = (SDL_Rect){0, app->h - ch, app->w, ch};
     int th = class_u(app, 9.5f) * team_rows(app);
     l.teams = (SDL_Rect){m, l.controls.y - class_u(app, 1) - th, app->w - 2 * m, th};
@@ -187,8 +284,8 @@ void class_draw_top(App *app, SDL_Rect r)
     }
     int timer_w = r.w * 30 / 100;
     int left_w = r.w * 32 / 100;
-    text_draw_line_fit(app->text, FACE_BOLD, class_u(app, 4.2f), theme.text, r.x + m, r.y + r.h / 2,
-                       left_w, ALIGN_LEFT, left);
+    class_draw_line_in(app, FACE_BOLD, class_u(app, 3), class_u(app, 4.2f), theme.text, r.x + m,
+                       r.y + r.h / 2, left_w, ALIGN_LEFT, left);
     static const char *const modes[CLASS_MODE_COUNT] = {"Whole class", "Turns", "Buzzer",
                                                         "Answer pads"};
     const Pack *p = classroom_question_pack(g, pos < count ? pos : 0);
@@ -197,8 +294,15 @@ void class_draw_top(App *app, SDL_Rect r)
              p ? p->title : "");
     int mid_x = r.x + m + left_w + m;
     int mid_w = r.w - timer_w - left_w - 4 * m;
-    text_draw_line_fit(app->text, FACE_REGULAR, class_u(app, 3.2f), theme.dim, mid_x + mid_w / 2,
-                       r.y + r.h / 2, mid_w, ALIGN_CENTER, mid);
+    /* the pack alone when the mode and the pack do not both fit */
+    const char *mids[1] = {mid};
+    if (!class_fit_size(app, FACE_REGULAR, class_u(app, 2.6f), class_u(app, 3.2f), mid_w, mids,
+                        1) &&
+        p) {
+        snprintf(mid, sizeof mid, "%s", p->title);
+    }
+    class_draw_line_in(app, FACE_REGULAR, class_u(app, 2.6f), class_u(app, 3.2f), theme.dim,
+                       mid_x + mid_w / 2, r.y + r.h / 2, mid_w, ALIGN_CENTER, mid);
     draw_timer(app, (SDL_Rect){r.x + r.w - m - timer_w, r.y, timer_w, r.h});
     /* a bar under the status bar shows the time left at a glance */
     long left_ms = classroom_time_left(g, app->now_ms);
@@ -271,8 +375,9 @@ static void team_status(const App *app, int t, char *out, size_t size, SDL_Color
     }
 }
 
-/* How a team answers, for its cell in pads and buzzer modes: "Pad 2", "Keys 1-4", "Key 3". */
-static void team_input(const App *app, int t, char *out, size_t size)
+/* How a team answers, for its cell in pads and buzzer modes: "pad 2", "keys 1-4", "key 3 or
+ * pad"; `brief` leaves out "or pad" (the hint line under the choices says it too). */
+static void team_input(const App *app, int t, bool brief, char *out, size_t size)
 {
     const ClassroomUi *c = &app->classroom;
     ClassMode mode = classroom_config(c->game)->mode;
@@ -286,8 +391,28 @@ static void team_input(const App *app, int t, char *out, size_t size)
             snprintf(out, size, "keys 7-0");
         }
     } else if (mode == CLASS_BUZZER) {
-        snprintf(out, size, classroom_ui_team_pad(app, t) >= 0 ? "key %d or pad" : "key %d", t + 1);
+        snprintf(out, size,
+                 classroom_ui_team_pad(app, t) >= 0 && !brief ? "key %d or pad" : "key %d", t + 1);
     }
+}
+
+/* The second line of a team's cell, in one of TEAM_LINE_FORMS wordings from the longest
+ * ("0 points · key 1 or pad") to the shortest ("0 pts"); what the team did when there is news. */
+enum { TEAM_LINE_FORMS = 4 };
+static void team_line(const App *app, int t, int form, char *out, size_t size, SDL_Color *col)
+{
+    const ClassGame *g = app->classroom.game;
+    team_status(app, t, out, size, col);
+    if (out[0]) {
+        return;
+    }
+    char input[32] = "";
+    if (form < 3) {
+        team_input(app, t, form == 2, input, sizeof input);
+    }
+    snprintf(out, size, "%ld %s%s%s", classroom_team_total(g, t), form == 0 ? "points" : "pts",
+             input[0] ? " \xC2\xB7 " : "", input);
+    *col = theme.dim;
 }
 
 void class_draw_teams(App *app, SDL_Rect r)
@@ -304,6 +429,30 @@ void class_draw_teams(App *app, SDL_Rect r)
                   classroom_step(g) == CLASS_STEP_ANSWERING &&
                   !classroom_pad_ok(g, classroom_position(g));
     int active = classroom_active_team(g, NULL);
+    int b = chh - 2 * gap;
+    int tw = cw - 3 * gap - b * 8 / 10;
+    /* one size for every name and one for every second line, so no card looks smaller; the
+     * second lines take the longest wording that fits every card at that size */
+    char names[CLASS_TEAMS_MAX][CLASS_NAME_BYTES], lines[CLASS_TEAMS_MAX][96];
+    SDL_Color colors[CLASS_TEAMS_MAX];
+    const char *np[CLASS_TEAMS_MAX], *lp[CLASS_TEAMS_MAX];
+    for (int t = 0; t < n; t++) {
+        class_team_label(app, classroom_team_name(g, t), t, names[t], sizeof names[t]);
+        np[t] = names[t];
+        lp[t] = lines[t];
+    }
+    int name_size =
+        class_fit_size(app, FACE_BOLD, class_u(app, 2.6f), class_u(app, 3.2f), tw, np, n);
+    name_size = name_size ? name_size : class_u(app, 2.6f);
+    int line_size = 0;
+    for (int form = 0; form < TEAM_LINE_FORMS && !line_size; form++) {
+        for (int t = 0; t < n; t++) {
+            team_line(app, t, form, lines[t], sizeof lines[t], &colors[t]);
+        }
+        line_size =
+            class_fit_size(app, FACE_BOLD, class_u(app, 2.6f), class_u(app, 2.9f), tw, lp, n);
+    }
+    line_size = line_size ? line_size : class_u(app, 2.6f);
     for (int t = 0; t < n; t++) {
         SDL_Rect cell = {r.x + (t % cols) * (cw + gap), r.y + (t / cols) * (chh + gap), cw, chh};
         bool hot = active == t || (cursor && c->team_cursor == t);
@@ -311,30 +460,13 @@ void class_draw_teams(App *app, SDL_Rect r)
         if (hot) {
             draw_outline(app, cell, theme.accent, class_u(app, 0.5f));
         }
-        int b = chh - 2 * gap;
         SDL_Rect badge = {cell.x + gap, cell.y + gap, b * 8 / 10, b};
         class_draw_badge(app, badge, t);
         int tx = badge.x + badge.w + gap;
-        int tw = cell.x + cell.w - gap - tx;
-        char line[160];
-        char input[32];
-        team_input(app, t, input, sizeof input);
-        char name[CLASS_NAME_BYTES];
-        class_team_label(app, classroom_team_name(g, t), t, name, sizeof name);
-        text_draw_line_fit(app->text, FACE_BOLD, class_u(app, 3.2f), theme.text, tx,
-                           cell.y + chh * 27 / 100, tw, ALIGN_LEFT, name);
-        SDL_Color col;
-        char status[64];
-        team_status(app, t, status, sizeof status, &col);
-        if (status[0]) {
-            snprintf(line, sizeof line, "%s", status);
-        } else {
-            snprintf(line, sizeof line, "%ld points%s%s", classroom_team_total(g, t),
-                     input[0] ? " \xC2\xB7 " : "", input);
-            col = theme.dim;
-        }
-        text_draw_line_fit(app->text, FACE_BOLD, class_u(app, 2.9f), col, tx,
-                           cell.y + chh * 72 / 100, tw, ALIGN_LEFT, line);
+        class_draw_line(app, FACE_BOLD, name_size, theme.text, tx, cell.y + chh * 27 / 100, tw,
+                        ALIGN_LEFT, names[t]);
+        class_draw_line(app, FACE_BOLD, line_size, colors[t], tx, cell.y + chh * 72 / 100, tw,
+                        ALIGN_LEFT, lines[t]);
         app_hot_add(app, "team", NULL, t + 1, cell);
     }
 }
@@ -371,9 +503,13 @@ void class_draw_controls(App *app, SDL_Rect r)
     if (w > class_u(app, 22)) {
         w = class_u(app, 22);
     }
+    /* one size for every button: the largest that fits all the labels */
+    int size = class_fit_size(app, FACE_BOLD, class_u(app, 2.5f), class_u(app, 3.4f),
+                              w - class_u(app, 1), labels, n);
+    size = size ? size : class_u(app, 2.5f);
     int x = r.x + (r.w - (w * n + gap * (n - 1))) / 2;
     for (int i = 0; i < n; i++) {
-        draw_button(app, (SDL_Rect){x + i * (w + gap), r.y, w, r.h - gap}, args[i], labels[i],
-                    false, strcmp(args[i], "next") == 0);
+        class_draw_button(app, (SDL_Rect){x + i * (w + gap), r.y, w, r.h - gap}, args[i], labels[i],
+                          size, false, strcmp(args[i], "next") == 0);
     }
 }

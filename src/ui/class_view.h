@@ -33,6 +33,31 @@ int class_u(const App *app, float n);
 int class_min_text(const App *app);
 int class_max_text(const App *app);
 
+/* One size for a group of lines: the largest size in [min, max] at which every non-empty string
+ * of `s` (n of them) fits `w` on one line; 0 when one is still wider than `w` at `min` (draw it
+ * at `min` with class_draw_line, which cuts it). Borrows the strings for the call only. */
+int class_fit_size(App *app, TextFace face, int min, int max, int w, const char *const *s, int n);
+
+/* Writes `s` into `out`, cut at a character with an ellipsis (at the end, or at the front when
+ * `keep_end`, for paths) so that it fits `w` at `size`; `s` itself when it fits. */
+void class_cut(App *app, TextFace face, int size, const char *s, int w, bool keep_end, char *out,
+               size_t out_size);
+
+/* Draws `s` as one line at exactly `size` with its vertical centre at cy: never shrunk, cut with
+ * an ellipsis when it is wider than `w`. */
+void class_draw_line(App *app, TextFace face, int size, SDL_Color color, int x, int cy, int w,
+                     TextAlign align, const char *s);
+
+/* Draws `s` as one line at the largest size in [min, max] that fits `w`; cut at `min` when even
+ * that is too wide. */
+void class_draw_line_in(App *app, TextFace face, int min, int max, SDL_Color color, int x, int cy,
+                        int w, TextAlign align, const char *s);
+
+/* A button of the presentation with its label at `size` (callers pass one size for a row of
+ * buttons); hotspot "button" `arg`, as draw_button. */
+void class_draw_button(App *app, SDL_Rect r, const char *arg, const char *label, int size,
+                       bool focused, bool primary);
+
 /* A team's badge: its colour with its shape in dark ink, so colour is never the only sign. */
 void class_draw_badge(App *app, SDL_Rect r, int team);
 /* A choice's badge: colour, shape and letter. */
@@ -114,7 +139,15 @@ bool class_setup_is_text_row(SetupRow row);
 int class_setup_row_from_arg(const char *arg);
 /* Steps a row's value: dir -1 back, 1 on, 0 (Space/Enter) on; saves the setup. */
 void class_setup_change(App *app, SetupRow row, int dir);
-/* Draws one row in `r`: label, value (or the field being typed) and its hotspots. */
-void class_setup_draw_row(App *app, SDL_Rect r, SetupRow row);
+/* The one text size of every setup row and the width of the labels' column, for rows of
+ * row_h x col_w: the largest size (never below 2.6 % of the height) at which every label and
+ * every fixed value fits; team names, packs, topic and folder are cut with an ellipsis. */
+typedef struct SetupLook {
+    int size;
+    int label_w, label_w_right; /* the labels' width in the left and the right column */
+} SetupLook;
+SetupLook class_setup_look(App *app, int row_h, int col_w);
+/* Draws one row in `r` with `look`: label, value (or the field being typed) and its hotspots. */
+void class_setup_draw_row(App *app, SDL_Rect r, SetupRow row, const SetupLook *look);
 
 #endif

@@ -234,11 +234,13 @@ static void draw(App *app)
         rh = class_u(app, 7);
     }
     int cw = (app->w - 3 * m) / 2;
+    SetupLook look = class_setup_look(app, rh, cw);
     for (int i = 0; i < nl; i++) {
-        class_setup_draw_row(app, (SDL_Rect){m, y + i * (rh + gap), cw, rh}, left[i]);
+        class_setup_draw_row(app, (SDL_Rect){m, y + i * (rh + gap), cw, rh}, left[i], &look);
     }
     for (int i = 0; i < nr; i++) {
-        class_setup_draw_row(app, (SDL_Rect){2 * m + cw, y + i * (rh + gap), cw, rh}, right[i]);
+        class_setup_draw_row(app, (SDL_Rect){2 * m + cw, y + i * (rh + gap), cw, rh}, right[i],
+                             &look);
     }
     int bw = class_u(app, 30);
     draw_button(app, (SDL_Rect){app->w / 2 + m / 2, bar_y, bw, bar_h}, "start", "Start (F5)",
