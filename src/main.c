@@ -7,16 +7,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/classroom.h"
 #include "core/diag.h"
 #include "core/library.h"
-#include "core/pack.h"
-#include "core/pack_dump.h"
-#include "core/save.h"
 #include "core/paths.h"
 #include "core/strbuf.h"
 #include "core/script.h"
 #include "ui/app.h"
+#include "ui/cli.h"
 #include "ui/runner.h"
 #include "ui/stats_cli.h"
 #include "ui/term_quiz.h"
@@ -350,12 +347,6 @@ static bool exe_dir(char *out, size_t size)
     return str_copy(out, size, buf[0] ? buf : "/");
 }
 
-static bool looks_like_path(const char *s)
-{
-    size_t n = strlen(s);
-    return strchr(s, '/') || (n > 4 && strcmp(s + n - 4, ".ini") == 0) || access(s, F_OK) == 0;
-}
-
 /* Loads what the run needs: the named paths alone when every PACK is a path; otherwise the
  * bundled and user folders plus the named paths. */
 static int load_library(const Options *o, Library *lib, bool *only_paths)
@@ -366,7 +357,7 @@ static int load_library(const Options *o, Library *lib, bool *only_paths)
     }
     *only_paths = o->pack_count > 0;
     for (int i = 0; i < o->pack_count; i++) {
-        *only_paths = *only_paths && looks_like_path(o->packs[i]);
+        *only_paths = *only_paths && cli_is_pack_path(o->packs[i]);
     }
     if (!*only_paths) {
         char data[PATHS_MAX];
@@ -396,152 +387,11 @@ static int load_library(const Options *o, Library *lib, bool *only_paths)
         }
     }
     for (int i = 0; i < o->pack_count; i++) {
-        if (looks_like_path(o->packs[i])) {
+        if (cli_is_pack_path(o->packs[i])) {
             library_add_file(lib, o->packs[i], NULL, ORIGIN_COMMAND_LINE);
         }
     }
     library_resolve(lib);
-    return EXIT_OK;
-}
-
-static void print_diags(const DiagList *diags)
-{
-    StrBuf sb = STRBUF_INIT;
-    diag_list_format(diags, &sb);
-    fputs(strbuf_cstr(&sb), stderr);
-    strbuf_free(&sb);
-}
-
-/* --check: every diagnostic, then a line per pack; 0 only without errors. */
-/* Whether --check reports on this entry: all of them, or those named by path or id. */
-static bool check_wanted(const Options *o, const LibraryEntry *e, bool only_paths)
-{
-    bool wanted = only_paths || o->pack_count == 0;
-    for (int k = 0; k < o->pack_count && !wanted; k++) {
-        wanted =
-            strcmp(e->path, o->packs[k]) == 0 || (e->pack && strcmp(e->pack->id, o->packs[k]) == 0);
-    }
-    return wanted;
-}
-
-static int run_check(const Options *o, const Library *lib, bool only_paths)
-{
-    size_t errors = 0;
-    for (int i = 0; i < lib->count; i++) {
-        if (check_wanted(o, &lib->entries[i], only_paths)) {
-            print_diags(&lib->entries[i].diags);
-        }
-    }
-    fflush(stderr);
-    int packs = 0;
-    int questions = 0;
-    for (int i = 0; i < lib->count; i++) {
-        const LibraryEntry *e = &lib->entries[i];
-        if (!check_wanted(o, e, only_paths)) {
-            continue;
-        }
-        size_t ne = e->diags.counts[DIAG_ERROR];
-        size_t nw = e->diags.counts[DIAG_WARNING];
-        errors += ne;
-        if (e->pack && ne == 0) {
-            packs++;
-            questions += e->pack->question_count;
-            printf("%s: ok, %d question%s", e->path, e->pack->question_count,
-                   e->pack->question_count == 1 ? "" : "s");
-            if (nw) {
-                printf(", %zu warning%s", nw, nw == 1 ? "" : "s");
-            }
-            printf("%s\n", e->replaced ? " (replaced by a user pack)" : "");
-        } else {
-            printf("%s: %zu error%s, %zu warning%s\n", e->path, ne, ne == 1 ? "" : "s", nw,
-                   nw == 1 ? "" : "s");
-        }
-    }
-    for (int k = 0; k < o->pack_count && !only_paths; k++) {
-        if (!looks_like_path(o->packs[k]) && !library_find(lib, o->packs[k])) {
-            fprintf(stderr, "quizdeck: no pack with id '%s'\n", o->packs[k]);
-            errors++;
-        }
-    }
-    printf("%d pack%s, %d questions%s\n", packs, packs == 1 ? "" : "s", questions,
-           errors ? ", with errors" : "");
-    return errors ? EXIT_PROBLEMS : EXIT_OK;
-}
-
-/* --question [PACK:]ID */
-static int run_question(const Options *o, const Library *lib)
-{
-    const char *id = o->question_id;
-    char pack_id[PATHS_MAX] = "";
-    const char *colon = strchr(id, ':');
-    if (colon) {
-        size_t n = (size_t)(colon - id);
-        if (n >= sizeof pack_id) {
-            n = sizeof pack_id - 1;
-        }
-        memcpy(pack_id, id, n);
-        pack_id[n] = '\0';
-        id = colon + 1;
-    }
-    int found = 0;
-    StrBuf sb = STRBUF_INIT;
-    for (int i = 0; i < lib->count; i++) {
-        const LibraryEntry *e = &lib->entries[i];
-        if (!e->pack || e->replaced) {
-            continue;
-        }
-        bool wanted = pack_id[0]
-                          ? strcmp(e->pack->id, pack_id) == 0 || strcmp(e->path, pack_id) == 0
-                          : o->pack_count == 0;
-        for (int k = 0; k < o->pack_count && !wanted; k++) {
-            wanted = strcmp(e->pack->id, o->packs[k]) == 0 || strcmp(e->path, o->packs[k]) == 0;
-        }
-        const Question *q = wanted ? pack_find_question(e->pack, id) : NULL;
-        if (q) {
-            strbuf_printf(&sb, "%s: %s:%d\n", e->pack->id, e->path, q->line);
-            pack_describe_question(e->pack, q, &sb);
-            found++;
-        }
-    }
-    fputs(strbuf_cstr(&sb), stdout);
-    strbuf_free(&sb);
-    if (!found) {
-        fprintf(stderr, "quizdeck: no question '%s'%s%s\n", id, pack_id[0] ? " in pack " : "",
-                pack_id);
-        return EXIT_PROBLEMS;
-    }
-    return EXIT_OK;
-}
-
-static int run_list(const Library *lib)
-{
-    for (int i = 0; i < lib->count; i++) {
-        const LibraryEntry *e = &lib->entries[i];
-        if (!e->pack || e->replaced) {
-            continue;
-        }
-        printf("%-20s %3d  %s  (%s)\n", e->pack->id, e->pack->question_count, e->pack->title,
-               e->path);
-    }
-    return EXIT_OK;
-}
-
-/* --answer-key PACK: the pack's answers as a CSV file in the current folder. */
-static int run_answer_key(const Options *o, const Library *lib)
-{
-    const Pack *pack = o->pack_count > 0 ? library_find(lib, o->packs[0]) : NULL;
-    if (!pack) {
-        fprintf(stderr, "quizdeck: no pack '%s' (see --list)\n", o->pack_count ? o->packs[0] : "");
-        return EXIT_PROBLEMS;
-    }
-    char path[PATHS_MAX];
-    str_format(path, sizeof path, "%s-answer-key.csv", pack->id);
-    SaveError e;
-    if (!classroom_write_answer_key(pack, save_io_posix(), path, &e)) {
-        fprintf(stderr, "quizdeck: %s\n", e.message);
-        return EXIT_PROBLEMS;
-    }
-    printf("%s: the answers of %s (%d questions)\n", path, pack->title, pack->question_count);
     return EXIT_OK;
 }
 
@@ -587,7 +437,7 @@ static int run_window(Options *o)
         return EXIT_USAGE;
     }
     for (int i = 0; i < o->pack_count; i++) {
-        if (looks_like_path(o->packs[i])) {
+        if (cli_is_pack_path(o->packs[i])) {
             extra[paths.extra_count++] = o->packs[i];
         }
     }
@@ -597,7 +447,7 @@ static int run_window(Options *o)
     if (o->app.script) {
         DiagList diags = DIAGLIST_INIT;
         script = script_load_file(o->app.script, &diags);
-        print_diags(&diags);
+        cli_print_diags(&diags);
         diag_list_free(&diags);
         if (!script || runner_check(script) > 0) {
             script_destroy(script);
@@ -662,10 +512,10 @@ int main(int argc, char **argv)
     if (rc == EXIT_OK) {
         switch (o.mode) {
         case MODE_CHECK:
-            rc = run_check(&o, &lib, only_paths);
+            rc = cli_check(&lib, o.packs, o.pack_count, only_paths) ? EXIT_OK : EXIT_PROBLEMS;
             break;
         case MODE_QUESTION:
-            rc = run_question(&o, &lib);
+            rc = cli_question(&lib, o.question_id, o.packs, o.pack_count) ? EXIT_OK : EXIT_PROBLEMS;
             break;
         case MODE_STATS: {
             char user[PATHS_MAX];
@@ -680,19 +530,20 @@ int main(int argc, char **argv)
             break;
         }
         case MODE_ANSWER_KEY:
-            rc = run_answer_key(&o, &lib);
+            rc = cli_answer_key(&lib, o.pack_count ? o.packs[0] : NULL) ? EXIT_OK : EXIT_PROBLEMS;
             break;
         case MODE_LIST:
             for (int i = 0; i < lib.count; i++) {
-                print_diags(&lib.entries[i].diags);
+                cli_print_diags(&lib.entries[i].diags);
             }
-            rc = run_list(&lib);
+            cli_list(&lib);
+            rc = EXIT_OK;
             break;
         case MODE_TERMINAL:
         case MODE_WINDOW:
         case MODE_COUNT:
             for (int i = 0; i < lib.count; i++) {
-                print_diags(&lib.entries[i].diags);
+                cli_print_diags(&lib.entries[i].diags);
             }
             o.play.packs = o.packs;
             o.play.pack_count = o.pack_count;

@@ -17,14 +17,11 @@ typedef struct ClassTheme {
     SDL_Color team[CLASS_TEAMS_MAX];
 } ClassTheme;
 
+/* The theme, colours, shapes and sizes (class_theme.c). */
 const ClassTheme *class_theme(void);
 Shape class_team_shape(int team);
 Shape class_choice_shape(int pos);
 SDL_Color class_choice_color(int pos);
-
-/* A team's name as the font can show it: characters it has no glyph for (an emoji) are left
- * out on screen (files keep them); "Team N" when nothing is left. */
-void class_team_label(App *app, const char *name, int team, char *out, size_t size);
 
 /* Sizes: n % of the output height (at least 1 px). */
 int class_u(const App *app, float n);
@@ -32,6 +29,12 @@ int class_u(const App *app, float n);
 /* The question's text sizes: never below 3.5 % of the height, up to 9 %. */
 int class_min_text(const App *app);
 int class_max_text(const App *app);
+
+/* Drawing widgets (class_widgets.c). */
+
+/* A team's name as the font can show it: characters it has no glyph for (an emoji) are left
+ * out on screen (files keep them); "Team N" when nothing is left. */
+void class_team_label(App *app, const char *name, int team, char *out, size_t size);
 
 /* One size for a group of lines: the largest size in [min, max] at which every non-empty string
  * of `s` (n of them) fits `w` on one line; 0 when one is still wider than `w` at `min` (draw it
@@ -63,7 +66,8 @@ void class_draw_badge(App *app, SDL_Rect r, int team);
 /* A choice's badge: colour, shape and letter. */
 void class_draw_choice_badge(App *app, SDL_Rect r, int pos);
 
-/* The screen's regions, from the top: status bar, content, team strip, control buttons. */
+/* The screen's regions, from the top: status bar, content, team strip, control buttons
+ * (class_theme.c, like the three drawing functions below). */
 typedef struct ClassLayout {
     SDL_Rect top, content, teams, controls;
     int margin;
