@@ -202,8 +202,8 @@ static void draw(App *app)
         draw_button(app, r, item_arg[i], labels[i], app->title.focus == i, i == ITEM_PLAY);
     }
     draw_help(app,
-              "\xE2\x86\x91\xE2\x86\x93 choose   Enter open   P play   M sound   F11 full screen"
-              "   Ctrl+R reload packs");
+              "\xE2\x86\x91\xE2\x86\x93 choose   Enter open   P play   F flashcards   T statistics"
+              "   W learner   M sound   F11 full screen");
 }
 
 /* Today's cards, for the Study button, counted on the selected packs: on entering the screen
