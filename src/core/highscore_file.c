@@ -120,21 +120,12 @@ bool scoreboard_load(ScoreBoard *b, const SaveIo *io, const char *path, time_t n
                      LoadReport *report)
 {
     highscore_clear(b);
-    if (report) {
-        report->set_aside = false;
-        report->aside[0] = '\0';
-    }
     char *data;
     size_t len;
-    SaveError e;
-    SaveReadStatus rs = save_read_file(path, SCOREBOARD_FILE_MAX, &data, &len, &e);
-    if (rs == SAVE_READ_MISSING) {
-        return true;
-    }
-    if (rs != SAVE_READ_OK) {
-        bool aside = save_quarantine(io, path, now, e.message, diags, report);
-        b->save_blocked = !aside;
-        return rs == SAVE_READ_TOO_BIG && aside;
+    bool result;
+    if (!save_load_begin(io, path, SCOREBOARD_FILE_MAX, now, diags, report, &data, &len,
+                         &b->save_blocked, &result)) {
+        return result;
     }
     bool clean = false;
     b->doc = inidoc_parse_partial(path, data, len, diags, &clean);
@@ -149,11 +140,8 @@ bool scoreboard_load(ScoreBoard *b, const SaveIo *io, const char *path, time_t n
          r = inidoc_find_record(b->doc, "score", (size_t)r + 1)) {
         ok = load_record(b, (size_t)r, diags) && ok;
     }
-    if (!ok && !save_quarantine(io, path, now, "the scores file is damaged", diags, report)) {
-        b->save_blocked = true;
-        return false;
-    }
-    return true;
+    return save_load_finish(io, path, ok, "the scores file is damaged", now, diags, report,
+                            &b->save_blocked);
 }
 
 static bool is_known(const char *key)

@@ -298,21 +298,12 @@ bool progress_load(ProgressFile *pf, const SaveIo *io, const char *path, time_t 
                    DiagList *diags, LoadReport *report)
 {
     progress_free(pf);
-    if (report) {
-        report->set_aside = false;
-        report->aside[0] = '\0';
-    }
     char *data;
     size_t len;
-    SaveError e;
-    SaveReadStatus rs = save_read_file(path, PROGRESS_FILE_MAX, &data, &len, &e);
-    if (rs == SAVE_READ_MISSING) {
-        return true;
-    }
-    if (rs != SAVE_READ_OK) {
-        bool aside = save_quarantine(io, path, now, e.message, diags, report);
-        pf->save_blocked = !aside;
-        return rs == SAVE_READ_TOO_BIG && aside;
+    bool result;
+    if (!save_load_begin(io, path, PROGRESS_FILE_MAX, now, diags, report, &data, &len,
+                         &pf->save_blocked, &result)) {
+        return result;
     }
     bool ok = progress_parse(pf, path, data, len, diags);
     free(data);
@@ -320,11 +311,8 @@ bool progress_load(ProgressFile *pf, const SaveIo *io, const char *path, time_t 
         pf->save_blocked = true;
         return false;
     }
-    if (!ok && !save_quarantine(io, path, now, "the progress file is damaged", diags, report)) {
-        pf->save_blocked = true;
-        return false;
-    }
-    return true;
+    return save_load_finish(io, path, ok, "the progress file is damaged", now, diags, report,
+                            &pf->save_blocked);
 }
 
 /* ---- writing ---- */

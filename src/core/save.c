@@ -231,3 +231,35 @@ bool save_quarantine(const SaveIo *io, const char *path, time_t now, const char 
              "%s, and %s; the file is left as it is and will not be overwritten", why, e.message);
     return false;
 }
+
+bool save_load_begin(const SaveIo *io, const char *path, size_t max_bytes, time_t now,
+                     DiagList *diags, LoadReport *report, char **data, size_t *len, bool *blocked,
+                     bool *result)
+{
+    if (report) {
+        report->set_aside = false;
+        report->aside[0] = '\0';
+    }
+    SaveError e;
+    SaveReadStatus rs = save_read_file(path, max_bytes, data, len, &e);
+    if (rs == SAVE_READ_OK) {
+        return true;
+    }
+    *result = rs == SAVE_READ_MISSING;
+    if (rs != SAVE_READ_MISSING) {
+        bool aside = save_quarantine(io, path, now, e.message, diags, report);
+        *blocked = !aside;
+        *result = rs == SAVE_READ_TOO_BIG && aside;
+    }
+    return false;
+}
+
+bool save_load_finish(const SaveIo *io, const char *path, bool sound, const char *why, time_t now,
+                      DiagList *diags, LoadReport *report, bool *blocked)
+{
+    if (!sound && !save_quarantine(io, path, now, why, diags, report)) {
+        *blocked = true;
+        return false;
+    }
+    return true;
+}

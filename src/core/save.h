@@ -94,6 +94,22 @@ bool save_set_aside(const SaveIo *io, const char *path, time_t now, char *aside,
 bool save_quarantine(const SaveIo *io, const char *path, time_t now, const char *why,
                      DiagList *diags, LoadReport *report);
 
+/* The first step every loader of a file the game writes shares: clears `report` (may be NULL)
+ * and reads `path` (at most `max_bytes`). Returns true with the bytes in *data (malloc'ed,
+ * NUL-terminated, the caller frees) when there is something to parse. Otherwise returns false
+ * and sets *result to what the loader returns: true for a missing file (defaults, no
+ * diagnostic) and for a file too large that was set aside; false for a file that could not be
+ * read. A file that could not be read is quarantined (save_quarantine); *blocked is set when
+ * that failed, so that the loader never saves over it. */
+bool save_load_begin(const SaveIo *io, const char *path, size_t max_bytes, time_t now,
+                     DiagList *diags, LoadReport *report, char **data, size_t *len, bool *blocked,
+                     bool *result);
+
+/* The last step: when what was read was not `sound`, quarantines `path` with the warning `why`.
+ * Returns false and sets *blocked when it could not be set aside (the loader returns false). */
+bool save_load_finish(const SaveIo *io, const char *path, bool sound, const char *why, time_t now,
+                      DiagList *diags, LoadReport *report, bool *blocked);
+
 /* ---- the append-only log ----------------------------------------------------------------
  * A log is a text file of records, one a line: eight lower-case hex digits of the CRC-32
  * (IEEE 802.3, as zlib computes it) of the record's bytes, one space, the record, '\n':

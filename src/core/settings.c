@@ -205,21 +205,12 @@ bool settings_load(Settings *s, const SaveIo *io, const char *path, time_t now, 
                    LoadReport *report)
 {
     settings_free(s);
-    if (report) {
-        report->set_aside = false;
-        report->aside[0] = '\0';
-    }
     char *data;
     size_t len;
-    SaveError e;
-    SaveReadStatus rs = save_read_file(path, SETTINGS_FILE_MAX, &data, &len, &e);
-    if (rs == SAVE_READ_MISSING) {
-        return true;
-    }
-    if (rs != SAVE_READ_OK) {
-        bool aside = save_quarantine(io, path, now, e.message, diags, report);
-        s->save_blocked = !aside;
-        return rs == SAVE_READ_TOO_BIG && aside;
+    bool result;
+    if (!save_load_begin(io, path, SETTINGS_FILE_MAX, now, diags, report, &data, &len,
+                         &s->save_blocked, &result)) {
+        return result;
     }
     bool clean = false;
     IniDoc *doc = inidoc_parse_partial(path, data, len, diags, &clean);
@@ -231,13 +222,8 @@ bool settings_load(Settings *s, const SaveIo *io, const char *path, time_t now, 
     }
     bool values_ok = apply(s, doc, diags);
     s->doc = doc;
-    if (!clean || !values_ok) {
-        if (!save_quarantine(io, path, now, "the settings file is damaged", diags, report)) {
-            s->save_blocked = true;
-            return false;
-        }
-    }
-    return true;
+    return save_load_finish(io, path, clean && values_ok, "the settings file is damaged", now,
+                            diags, report, &s->save_blocked);
 }
 
 /* A copy of `src` (or a new document when it is NULL). */
