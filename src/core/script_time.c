@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "day.h"
 #include "number.h"
 
 static const char *const COMPARE_NAMES[SCRIPT_COMPARE_COUNT] = {
@@ -15,34 +16,6 @@ const char *script_compare_name(ScriptCompare c)
 }
 
 enum { MS_PER_DAY = 86400000 };
-
-/* Days since 1970-01-01 of a proleptic Gregorian date. Counts in 400-year eras that start on
- * March 1st, so that the leap day is the last day of an era's year. */
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t year_of_era = y - era * 400;                                   /* 0..399 */
-    int64_t day_of_year = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1; /* from March 1st */
-    int64_t day_of_era =
-        year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year; /* 0..146096 */
-    return era * 146097 + day_of_era - 719468; /* 719468: 0000-03-01 to 1970-01-01 */
-}
-
-/* The inverse of days_from_civil. */
-static void civil_from_days(int64_t days, int64_t *y, int *m, int *d)
-{
-    days += 719468;
-    int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    int64_t day_of_era = days - era * 146097;
-    int64_t year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-    int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    int64_t month_index = (5 * day_of_year + 2) / 153; /* 0 = March */
-    *d = (int)(day_of_year - (153 * month_index + 2) / 5 + 1);
-    *m = (int)(month_index < 10 ? month_index + 3 : month_index - 9);
-    *y = year_of_era + era * 400 + (*m <= 2);
-}
 
 static int days_in_month(int64_t y, int m)
 {
@@ -65,7 +38,7 @@ bool script_format_time(int64_t epoch_ms, char *out, size_t size)
     int64_t y;
     int m;
     int d;
-    civil_from_days(days, &y, &m, &d);
+    day_to_civil(days, &y, &m, &d);
     if (y < 0 || y > 9999) {
         return false;
     }
@@ -130,7 +103,7 @@ bool script_parse_time(const char *text, int64_t *epoch_ms)
     if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || s > 59) {
         return false;
     }
-    int64_t days = days_from_civil(y, mo, d);
+    int64_t days = day_from_civil(y, mo, d);
     *epoch_ms = days * MS_PER_DAY + ((int64_t)h * 3600 + mi * 60 + s) * 1000 + ms;
     return true;
 }
