@@ -120,3 +120,16 @@ bool str_format(char *dst, size_t size, const char *fmt, ...)
     va_end(ap);
     return n >= 0 && (size_t)n < size;
 }
+
+bool str_list_has(const char *list, const char *item)
+{
+    size_t n = strlen(item);
+    for (const char *p = list; *p;) {
+        size_t len = strcspn(p, ",");
+        if (len == n && strncmp(p, item, n) == 0) {
+            return true;
+        }
+        p += len + (p[len] == ',');
+    }
+    return false;
+}

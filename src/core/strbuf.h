@@ -39,6 +39,9 @@ bool strbuf_vprintf(StrBuf *sb, const char *fmt, va_list ap) __attribute__((form
 /* The contents as a C string ("" when empty). Borrowed: valid until the next change. */
 const char *strbuf_cstr(const StrBuf *sb);
 
+/* True when `item` is one of the comma-separated entries of `list` ("a,b,c"). */
+bool str_list_has(const char *list, const char *item);
+
 /* Copies `src` into `dst` of `size` bytes, always NUL-terminating when size > 0.
  * Returns true when it fitted, false when it was cut. */
 bool str_copy(char *dst, size_t size, const char *src);

@@ -248,6 +248,10 @@ void app_load_last_profile(App *app, const char *wanted);
 /* (Re)reads the profile's settings and high scores (after a profile switch). */
 void app_reload_user_files(App *app);
 
+/* The ids of the packs named with --pack, comma-separated, into `out`; a name that is no pack
+ * gets a warning. False when none was named or found. */
+bool app_named_packs(App *app, char *out, size_t size);
+
 /* Reloads every pack from disk (Ctrl+R). */
 void app_reload_packs(App *app);
 void app_set_fullscreen(App *app, bool on);

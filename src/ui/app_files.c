@@ -147,6 +147,24 @@ void app_save_settings(App *app)
     }
 }
 
+bool app_named_packs(App *app, char *out, size_t size)
+{
+    size_t len = 0;
+    out[0] = '\0';
+    for (int i = 0; i < app->opt.pack_count; i++) {
+        const Pack *p = library_find(&app->library, app->opt.packs[i]);
+        if (!p) {
+            app_warn(app, "no pack '%s'", app->opt.packs[i]);
+            continue;
+        }
+        int w = snprintf(out + len, size - len, "%s%s", len ? "," : "", p->id);
+        if (w > 0 && (size_t)w < size - len) {
+            len += (size_t)w;
+        }
+    }
+    return len > 0;
+}
+
 void app_reload_packs(App *app)
 {
     if (app->run.session || app->study.active || app->classroom.game) {

@@ -107,20 +107,8 @@ static void read_setup(App *app)
 static void take_command_line_packs(App *app)
 {
     ClassroomUi *c = &app->classroom;
-    size_t len = 0;
-    char packs[sizeof c->packs] = "";
-    for (int i = 0; i < app->opt.pack_count; i++) {
-        const Pack *p = library_find(&app->library, app->opt.packs[i]);
-        if (!p) {
-            app_warn(app, "no pack '%s'", app->opt.packs[i]);
-            continue;
-        }
-        int w = snprintf(packs + len, sizeof packs - len, "%s%s", len ? "," : "", p->id);
-        if (w > 0 && (size_t)w < sizeof packs - len) {
-            len += (size_t)w;
-        }
-    }
-    if (len > 0) {
+    char packs[sizeof c->packs];
+    if (app_named_packs(app, packs, sizeof packs)) {
         str_copy(c->packs, sizeof c->packs, packs);
         c->topic[0] = '\0';
     }

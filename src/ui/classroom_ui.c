@@ -45,20 +45,6 @@ int classroom_ui_team_pad(const App *app, int team)
 
 /* ---- the pool ---- */
 
-static bool in_list(const char *list, const char *id)
-{
-    size_t n = strlen(id);
-    for (const char *p = list; *p;) {
-        const char *comma = strchr(p, ',');
-        size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        if (len == n && strncmp(p, id, n) == 0) {
-            return true;
-        }
-        p += len + (comma ? 1 : 0);
-    }
-    return false;
-}
-
 int classroom_ui_pool(const App *app, QuizPick *picks, int cap, char *label, size_t label_size)
 {
     const ClassroomUi *c = &app->classroom;
@@ -69,7 +55,7 @@ int classroom_ui_pool(const App *app, QuizPick *picks, int cap, char *label, siz
     }
     for (int i = 0; i < app->library.count; i++) {
         const LibraryEntry *e = &app->library.entries[i];
-        if (!e->pack || e->replaced || (c->packs[0] && !in_list(c->packs, e->pack->id))) {
+        if (!e->pack || e->replaced || (c->packs[0] && !str_list_has(c->packs, e->pack->id))) {
             continue;
         }
         bool any = false;

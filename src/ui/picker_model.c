@@ -27,24 +27,6 @@ const LibraryEntry *picker_live_entry(const Library *lib, int n)
     return NULL;
 }
 
-/* True when `id` is one of the comma-separated ids in `list`. */
-static bool id_listed(const char *list, const char *id)
-{
-    size_t n = strlen(id);
-    for (const char *p = list; *p;) {
-        const char *comma = strchr(p, ',');
-        size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        if (len == n && strncmp(p, id, n) == 0) {
-            return true;
-        }
-        p += len;
-        if (*p == ',') {
-            p++;
-        }
-    }
-    return false;
-}
-
 int picker_checked_count(const PickerState *p)
 {
     int n = 0;
@@ -125,7 +107,7 @@ void picker_rebuild(App *app)
     bool any = false;
     for (int i = 0; i < p->pack_total; i++) {
         const LibraryEntry *e = picker_live_entry(&app->library, i);
-        p->pack_on[i] = e && (!st->packs[0] || id_listed(st->packs, e->pack->id));
+        p->pack_on[i] = e && (!st->packs[0] || str_list_has(st->packs, e->pack->id));
         any = any || p->pack_on[i];
     }
     if (!any) {

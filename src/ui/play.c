@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strbuf.h"
 #include "ui/app.h"
 
 enum { TICK_FROM_SECONDS = 5 };
@@ -81,24 +82,6 @@ bool play_start(App *app, const QuizPick *picks, int count, const char *selectio
     return true;
 }
 
-static bool in_list(const char *list, const char *id)
-{
-    size_t n = strlen(id);
-    const char *p = list;
-    while (*p) {
-        const char *comma = strchr(p, ',');
-        size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        if (len == n && strncmp(p, id, n) == 0) {
-            return true;
-        }
-        p += len;
-        if (*p == ',') {
-            p++;
-        }
-    }
-    return false;
-}
-
 /* Starts a quiz on `packs` (comma-separated ids, "" = all) and `topic` ("" = all). */
 static bool start_selection(App *app, const char *packs, const char *topic, int count, bool timed,
                             bool relaxed)
@@ -113,7 +96,7 @@ static bool start_selection(App *app, const char *packs, const char *topic, int 
     size_t tlen = 0;
     for (int i = 0; i < app->library.count; i++) {
         const LibraryEntry *e = &app->library.entries[i];
-        if (!e->pack || e->replaced || (packs[0] && !in_list(packs, e->pack->id))) {
+        if (!e->pack || e->replaced || (packs[0] && !str_list_has(packs, e->pack->id))) {
             continue;
         }
         bool any = false;
@@ -141,8 +124,9 @@ static bool start_selection(App *app, const char *packs, const char *topic, int 
     } else {
         snprintf(count_text, sizeof count_text, "%d", count);
     }
-    snprintf(selection, sizeof selection, "packs=%s;topic=%s;count=%s;mode=%s", packs, topic,
-             count_text, mode);
+    /* a key longer than the table allows is cut; str_format keeps it terminated */
+    str_format(selection, sizeof selection, "packs=%s;topic=%s;count=%s;mode=%s", packs, topic,
+               count_text, mode);
     snprintf(label, sizeof label, "%s%s%s", packs[0] ? titles : "All packs",
              topic[0] ? " \xC2\xB7 " : "", topic);
     app->run.config = (QuizConfig){
@@ -164,19 +148,7 @@ bool play_start_from_settings(App *app)
         /* the command line's choice for this run, not saved */
         app->opt.play = false;
         if (app->opt.pack_count > 0) {
-            size_t len = 0;
-            packs[0] = '\0';
-            for (int i = 0; i < app->opt.pack_count; i++) {
-                const Pack *p = library_find(&app->library, app->opt.packs[i]);
-                if (!p) {
-                    app_warn(app, "no pack '%s'", app->opt.packs[i]);
-                    continue;
-                }
-                int w = snprintf(packs + len, sizeof packs - len, "%s%s", len ? "," : "", p->id);
-                if (w > 0 && (size_t)w < sizeof packs - len) {
-                    len += (size_t)w;
-                }
-            }
+            app_named_packs(app, packs, sizeof packs);
         }
         if (app->opt.topic) {
             topic = app->opt.topic;

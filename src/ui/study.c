@@ -49,22 +49,6 @@ void study_end(App *app)
     st->flipped = false;
 }
 
-static bool wanted(const char *list, const char *id)
-{
-    if (!list[0]) {
-        return true;
-    }
-    size_t n = strlen(id);
-    for (const char *p = list; *p;) {
-        size_t len = strcspn(p, ",");
-        if (len == n && strncmp(p, id, n) == 0) {
-            return true;
-        }
-        p += len + (p[len] == ',');
-    }
-    return false;
-}
-
 /* Loads the progress of every live pack the selection names (all when `all`). */
 static bool load_sources(App *app, bool all)
 {
@@ -76,7 +60,8 @@ static bool load_sources(App *app, bool all)
     }
     for (int i = 0; i < app->library.count && st->source_count < STUDY_SOURCES_MAX; i++) {
         const LibraryEntry *e = &app->library.entries[i];
-        if (!e->pack || e->replaced || (!all && !wanted(app->settings.packs, e->pack->id))) {
+        if (!e->pack || e->replaced ||
+            (!all && app->settings.packs[0] && !str_list_has(app->settings.packs, e->pack->id))) {
             continue;
         }
         ProgressFile *pf = &st->progress[st->source_count];
