@@ -111,21 +111,9 @@ void class_draw_line_in(App *app, TextFace face, int min, int max, SDL_Color col
 void class_draw_button(App *app, SDL_Rect r, const char *arg, const char *label, int size,
                        bool focused, bool primary)
 {
-    const Theme *t = &app->theme;
-    /* the colours of draw_button; hotspots are rebuilt every frame in the same order */
-    bool hover = app->hover == app->hot_count;
-    SDL_Color bg = primary ? t->accent : (hover ? t->panel_hi : t->panel);
-    if (primary && hover) {
-        bg = (SDL_Color){(Uint8)(bg.r * 0.85), (Uint8)(bg.g * 0.85), (Uint8)(bg.b * 0.85), 255};
-    }
-    draw_fill(app, r, bg);
-    if (focused) {
-        draw_outline(app, r, t->text, class_u(app, 0.4f));
-    }
-    SDL_Color fg = primary ? (SDL_Color){10, 14, 22, 255} : t->text;
+    SDL_Color fg = draw_button_face(app, r, arg, focused, primary, class_u(app, 0.4f));
     class_draw_line(app, FACE_BOLD, size, fg, r.x + r.w / 2, r.y + r.h / 2, r.w - class_u(app, 1),
                     ALIGN_CENTER, label);
-    app_hot_add(app, "button", arg, 0, r);
 }
 
 void class_draw_badge(App *app, SDL_Rect r, int team)

@@ -108,8 +108,8 @@ void draw_shape(App *app, Shape shape, SDL_Rect r, SDL_Color c)
     }
 }
 
-void draw_button(App *app, SDL_Rect r, const char *arg, const char *label, bool focused,
-                 bool primary)
+SDL_Color draw_button_face(App *app, SDL_Rect r, const char *arg, bool focused, bool primary,
+                           int ring)
 {
     const Theme *t = &app->theme;
     /* hotspots are rebuilt every frame in the same order: this button gets the next index */
@@ -120,13 +120,18 @@ void draw_button(App *app, SDL_Rect r, const char *arg, const char *label, bool 
     }
     draw_fill(app, r, bg);
     if (focused) {
-        draw_outline(app, r, t->text, draw_u(app, 0.4f));
+        draw_outline(app, r, t->text, ring);
     }
-    SDL_Color fg = primary ? (SDL_Color){10, 14, 22, 255} : t->text;
-    int size = r.h * 45 / 100;
-    text_draw_line_fit(app->text, FACE_BOLD, size, fg, r.x + r.w / 2, r.y + r.h / 2,
-                       r.w - draw_u(app, 1.5f), ALIGN_CENTER, label);
     app_hot_add(app, "button", arg, 0, r);
+    return primary ? (SDL_Color){10, 14, 22, 255} : t->text;
+}
+
+void draw_button(App *app, SDL_Rect r, const char *arg, const char *label, bool focused,
+                 bool primary)
+{
+    SDL_Color fg = draw_button_face(app, r, arg, focused, primary, draw_u(app, 0.4f));
+    text_draw_line_fit(app->text, FACE_BOLD, r.h * 45 / 100, fg, r.x + r.w / 2, r.y + r.h / 2,
+                       r.w - draw_u(app, 1.5f), ALIGN_CENTER, label);
 }
 
 void draw_bar(App *app, SDL_Rect r, double fraction, SDL_Color fill)

@@ -30,6 +30,12 @@ void draw_clear(App *app);
 /* A filled shape centred in `r`. */
 void draw_shape(App *app, Shape shape, SDL_Rect r, SDL_Color c);
 
+/* A button's background, its focus ring `ring` pixels thick when `focused`, and its hotspot
+ * "button" `arg`; returns the colour its label is drawn in. For buttons that draw their own
+ * label (draw_button fits it to the button). */
+SDL_Color draw_button_face(App *app, SDL_Rect r, const char *arg, bool focused, bool primary,
+                           int ring);
+
 /* A button with a label (fitted to it); `focused` draws the keyboard focus ring. Adds the
  * hotspot "button" `arg`. */
 void draw_button(App *app, SDL_Rect r, const char *arg, const char *label, bool focused,
