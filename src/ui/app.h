@@ -269,6 +269,9 @@ int64_t app_wall_time(const App *app);
 void app_hot_add(App *app, const char *name, const char *arg, int index, SDL_Rect rect);
 int app_hot_find(const App *app, const char *name, const char *arg, int index);
 int app_hot_at(const App *app, int x, int y);
+/* True while drawing when one of the next `count` hotspots to be added is under the mouse:
+ * hotspots are rebuilt every frame in the same order, so they get the last frame's indices. */
+bool app_hot_hovered(const App *app, int count);
 
 /* The value of a state field for scripts' expect lines ("screen", "score", ...). Writes "" and
  * returns false for an unknown field. */

@@ -35,6 +35,11 @@ int app_hot_find(const App *app, const char *name, const char *arg, int index)
     return -1;
 }
 
+bool app_hot_hovered(const App *app, int count)
+{
+    return app->hover >= app->hot_count && app->hover < app->hot_count + count;
+}
+
 int app_hot_at(const App *app, int x, int y)
 {
     SDL_Point p = {x, y};

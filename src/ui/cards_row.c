@@ -107,7 +107,7 @@ static void draw_grade(App *app, SDL_Rect r, CardButton b, int key, const char *
 {
     const Theme *t = &app->theme;
     const SDL_Color strip[] = {t->wrong, t->warn, t->right, t->accent};
-    bool hover = app->hover == app->hot_count; /* the index this button's hotspot gets */
+    bool hover = app_hot_hovered(app, 1);
     draw_fill(app, r, hover || focus ? t->panel_hi : t->panel);
     int sh = draw_u(app, 0.7f);
     draw_fill(app, (SDL_Rect){r.x, r.y + r.h - sh, r.w, sh}, strip[b - CARD_BTN_AGAIN]);

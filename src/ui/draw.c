@@ -112,8 +112,7 @@ SDL_Color draw_button_face(App *app, SDL_Rect r, const char *arg, bool focused, 
                            int ring)
 {
     const Theme *t = &app->theme;
-    /* hotspots are rebuilt every frame in the same order: this button gets the next index */
-    bool hover = app->hover == app->hot_count;
+    bool hover = app_hot_hovered(app, 1);
     SDL_Color bg = primary ? t->accent : (hover ? t->panel_hi : t->panel);
     if (primary && hover) {
         bg = (SDL_Color){(Uint8)(bg.r * 0.85), (Uint8)(bg.g * 0.85), (Uint8)(bg.b * 0.85), 255};
@@ -132,6 +131,15 @@ void draw_button(App *app, SDL_Rect r, const char *arg, const char *label, bool 
     SDL_Color fg = draw_button_face(app, r, arg, focused, primary, draw_u(app, 0.4f));
     text_draw_line_fit(app->text, FACE_BOLD, r.h * 45 / 100, fg, r.x + r.w / 2, r.y + r.h / 2,
                        r.w - draw_u(app, 1.5f), ALIGN_CENTER, label);
+}
+
+void draw_arrow_button(App *app, SDL_Rect r, const char *name, const char *arg, const char *glyph)
+{
+    const Theme *t = &app->theme;
+    draw_fill(app, r, app_hot_hovered(app, 1) ? t->accent : t->bar_bg);
+    text_draw_line_fit(app->text, FACE_BOLD, r.h * 55 / 100, t->text, r.x + r.w / 2, r.y + r.h / 2,
+                       r.w, ALIGN_CENTER, glyph);
+    app_hot_add(app, name, arg, 0, r);
 }
 
 void draw_bar(App *app, SDL_Rect r, double fraction, SDL_Color fill)

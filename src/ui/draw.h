@@ -41,6 +41,9 @@ SDL_Color draw_button_face(App *app, SDL_Rect r, const char *arg, bool focused, 
 void draw_button(App *app, SDL_Rect r, const char *arg, const char *label, bool focused,
                  bool primary);
 
+/* A small arrow button showing `glyph`, with the hotspot `name` `arg`. */
+void draw_arrow_button(App *app, SDL_Rect r, const char *name, const char *arg, const char *glyph);
+
 /* A horizontal bar filled to `fraction` (0..1). */
 void draw_bar(App *app, SDL_Rect r, double fraction, SDL_Color fill);
 

@@ -50,7 +50,7 @@ static const char *name_of(char c)
 static void key(App *app, SDL_Rect r, const char *name)
 {
     const Theme *t = &app->theme;
-    bool hover = app->hover == app->hot_count;
+    bool hover = app_hot_hovered(app, 1);
     draw_fill(app, r, hover ? t->panel_hi : t->panel);
     bool wide = strlen(name) > 1 && strcmp(label_of(name), name) != 0;
     text_draw_line_fit(app->text, wide ? FACE_BOLD : FACE_REGULAR, r.h * 55 / 100, t->text,

@@ -59,29 +59,12 @@ int picker_option_from_arg(const char *arg)
     return -1;
 }
 
-/* True when the hotspot about to be added is under the mouse (the layout is the same as the
- * last frame's, so it gets the same index). */
-static bool hovered_next(const App *app, int hotspots)
-{
-    return app->hover >= app->hot_count && app->hover < app->hot_count + hotspots;
-}
-
-/* A small arrow button with its own hotspot `name` `arg`. */
-static void arrow_button(App *app, SDL_Rect r, const char *name, const char *arg, const char *glyph)
-{
-    const Theme *t = &app->theme;
-    draw_fill(app, r, hovered_next(app, 1) ? t->accent : t->bar_bg);
-    text_draw_line_fit(app->text, FACE_BOLD, r.h * 55 / 100, t->text, r.x + r.w / 2, r.y + r.h / 2,
-                       r.w, ALIGN_CENTER, glyph);
-    app_hot_add(app, name, arg, 0, r);
-}
-
 static void draw_pack_row(App *app, SDL_Rect r, int n, const LibraryEntry *e, bool focused)
 {
     const Theme *t = &app->theme;
     const PickerState *p = &app->picker;
     bool on = p->pack_on[n];
-    draw_fill(app, r, hovered_next(app, 1) ? t->panel_hi : t->panel);
+    draw_fill(app, r, app_hot_hovered(app, 1) ? t->panel_hi : t->panel);
     app_hot_add(app, "pack", NULL, n + 1, r);
     if (focused) {
         draw_outline(app, r, t->text, draw_u(app, 0.4f));
@@ -143,8 +126,8 @@ static void draw_header(App *app, const PickerLayout *l)
     if (p->pack_total > l->visible) {
         SDL_Rect down = {right - bh, cy - bh / 2, bh, bh};
         SDL_Rect up = {down.x - draw_u(app, 0.6f) - bh, down.y, bh, bh};
-        arrow_button(app, up, "button", "packs-up", "\xE2\x96\xB2");
-        arrow_button(app, down, "button", "packs-down", "\xE2\x96\xBC");
+        draw_arrow_button(app, up, "button", "packs-up", "\xE2\x96\xB2");
+        draw_arrow_button(app, down, "button", "packs-down", "\xE2\x96\xBC");
         right = up.x - draw_u(app, 1);
     }
     char label[96];
@@ -203,7 +186,7 @@ static void option_value(const App *app, PickerOption option, char *out, size_t 
 static void draw_option_row(App *app, SDL_Rect r, PickerOption option, bool focused)
 {
     const Theme *t = &app->theme;
-    draw_fill(app, r, hovered_next(app, 3) ? t->panel_hi : t->panel);
+    draw_fill(app, r, app_hot_hovered(app, 3) ? t->panel_hi : t->panel);
     app_hot_add(app, "option", option_arg[option], 0, r);
     if (focused) {
         draw_outline(app, r, t->text, draw_u(app, 0.4f));
@@ -216,8 +199,8 @@ static void draw_option_row(App *app, SDL_Rect r, PickerOption option, bool focu
     int a = r.h - 2 * draw_u(app, 0.7f);
     SDL_Rect prev = {r.x + label_w, cy - a / 2, a, a};
     SDL_Rect next = {r.x + r.w - pad - a, cy - a / 2, a, a};
-    arrow_button(app, prev, "prev", option_arg[option], "\xE2\x97\x80");
-    arrow_button(app, next, "next", option_arg[option], "\xE2\x96\xB6");
+    draw_arrow_button(app, prev, "prev", option_arg[option], "\xE2\x97\x80");
+    draw_arrow_button(app, next, "next", option_arg[option], "\xE2\x96\xB6");
     char value[160];
     option_value(app, option, value, sizeof value);
     /* scoring has no effect on an untimed quiz: show it, but quietly */

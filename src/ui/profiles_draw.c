@@ -41,18 +41,12 @@ static Frame frame(App *app, const char *title)
     return f;
 }
 
-/* True when the next hotspot to be added is under the mouse (last frame's layout). */
-static bool hovered_next(const App *app)
-{
-    return app->hover == app->hot_count;
-}
-
 /* A row of a list: a panel with a bold label on the left and a note on the right. */
 static void list_row(App *app, SDL_Rect r, const char *hot, int index, const char *label,
                      const char *note, SDL_Color note_color, bool focused)
 {
     const Theme *t = &app->theme;
-    draw_fill(app, r, hovered_next(app) ? t->panel_hi : t->panel);
+    draw_fill(app, r, app_hot_hovered(app, 1) ? t->panel_hi : t->panel);
     app_hot_add(app, hot, NULL, index, r);
     int pad = draw_u(app, 1.5f);
     int note_w = 0;

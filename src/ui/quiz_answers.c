@@ -19,7 +19,7 @@ static void draw_choice(App *app, SDL_Rect r, int pos, const char *label, bool p
                         bool checkbox, int text_size)
 {
     const Theme *t = &app->theme;
-    bool hover = app->hover == app->hot_count; /* the index this tile's hotspot gets */
+    bool hover = app_hot_hovered(app, 1);
     SDL_Color col = t->choice[pos % 8];
     draw_fill(app, r, picked ? t->panel_hi : hover ? t->panel_hi : t->panel);
     int bw = r.h < draw_u(app, 12) ? r.h : draw_u(app, 12);

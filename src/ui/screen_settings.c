@@ -233,22 +233,6 @@ static void command(App *app, const Command *cmd)
 
 /* ---- drawing ---- */
 
-/* True when one of the next `hotspots` hotspots to be added is under the mouse (the layout is
- * the last frame's, so they get the same indices). */
-static bool hovered_next(const App *app, int hotspots)
-{
-    return app->hover >= app->hot_count && app->hover < app->hot_count + hotspots;
-}
-
-static void arrow_button(App *app, SDL_Rect r, const char *name, const char *arg, const char *glyph)
-{
-    const Theme *t = &app->theme;
-    draw_fill(app, r, hovered_next(app, 1) ? t->accent : t->bar_bg);
-    text_draw_line_fit(app->text, FACE_BOLD, r.h * 55 / 100, t->text, r.x + r.w / 2, r.y + r.h / 2,
-                       r.w, ALIGN_CENTER, glyph);
-    app_hot_add(app, name, arg, 0, r);
-}
-
 static void row_value(const App *app, SettingRow row, char *out, size_t size)
 {
     const Settings *st = &app->settings;
@@ -304,7 +288,7 @@ static void row_value(const App *app, SettingRow row, char *out, size_t size)
 static void draw_row(App *app, SDL_Rect r, SettingRow row, bool focused)
 {
     const Theme *t = &app->theme;
-    draw_fill(app, r, hovered_next(app, 3) ? t->panel_hi : t->panel);
+    draw_fill(app, r, app_hot_hovered(app, 3) ? t->panel_hi : t->panel);
     app_hot_add(app, "option", row_arg[row], 0, r);
     if (focused) {
         draw_outline(app, r, t->text, draw_u(app, 0.4f));
@@ -325,8 +309,8 @@ static void draw_row(App *app, SDL_Rect r, SettingRow row, bool focused)
     }
     SDL_Rect prev = {r.x + pad + label_w + pad, cy - a / 2, a, a};
     SDL_Rect next = {r.x + r.w - pad - a, cy - a / 2, a, a};
-    arrow_button(app, prev, "prev", row_arg[row], "\xE2\x97\x80");
-    arrow_button(app, next, "next", row_arg[row], "\xE2\x96\xB6");
+    draw_arrow_button(app, prev, "prev", row_arg[row], "\xE2\x97\x80");
+    draw_arrow_button(app, next, "next", row_arg[row], "\xE2\x96\xB6");
     char value[64];
     row_value(app, row, value, sizeof value);
     int vx = prev.x + a + pad, vw = next.x - pad - vx;
