@@ -32,6 +32,18 @@ bool write_file(const char *path, const char *data, size_t len);
 /* A fresh empty folder under build/ for one test; returns a static path. */
 const char *scratch_dir(const char *name);
 
+/* Golden files: `dump` writes what a fixture gives, as text; `check` (may be NULL) returns NULL
+ * when a dump is as its kind requires, or a complaint. */
+typedef void (*GoldenDumpFn)(const char *fixture, StrBuf *out);
+typedef const char *(*GoldenCheckFn)(const char *fixture, const char *dump);
+
+/* Dumps every fixture `tests/fixtures/<area>/<kind>/NAME<ext>` (in name order) and compares the
+ * dump with `tests/expected/<area>/<kind>-<name>.txt`; with UPDATE_GOLDEN=1 in the environment
+ * it rewrites those files instead. Reports every difference and complaint, then fails the test
+ * if there was any. Returns the number of fixtures. */
+int golden_check_dir(const char *area, const char *kind, const char *ext, GoldenDumpFn dump,
+                     GoldenCheckFn check);
+
 /* A minimal valid [pack] header for building test packs. */
 #define PACK_HEADER "[pack]\nformat = 1\nid = test\ntitle = Test\n"
 

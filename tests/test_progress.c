@@ -395,49 +395,11 @@ static void dump(const char *fixture, StrBuf *out)
     diag_list_free(&diags);
 }
 
-static int golden_kind(const char *kind)
-{
-    char dir[256];
-    str_format(dir, sizeof dir, "tests/fixtures/progress/%s", kind);
-    DIR *d = opendir(dir);
-    assert_non_null(d);
-    bool update = getenv("UPDATE_GOLDEN") != NULL;
-    int count = 0;
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL) {
-        size_t n = strlen(de->d_name);
-        if (n < 5 || strcmp(de->d_name + n - 4, ".ini") != 0) {
-            continue;
-        }
-        char fixture[512], expected[512];
-        str_format(fixture, sizeof fixture, "%s/%s", dir, de->d_name);
-        str_format(expected, sizeof expected, "tests/expected/progress/%s-%.*s.txt", kind,
-                   (int)(n - 4), de->d_name);
-        StrBuf got = STRBUF_INIT;
-        dump(fixture, &got);
-        if (update) {
-            assert_true(write_file(expected, got.data, got.len));
-        } else {
-            char *want = read_file(expected, NULL);
-            if (!want || strcmp(want, strbuf_cstr(&got)) != 0) {
-                fprintf(stderr, "%s differs from %s (UPDATE_GOLDEN=1 rewrites); got:\n%s\n",
-                        fixture, expected, strbuf_cstr(&got));
-                fail();
-            }
-            free(want);
-        }
-        strbuf_free(&got);
-        count++;
-    }
-    closedir(d);
-    return count;
-}
-
 static void test_golden(void **state)
 {
     (void)state;
-    assert_true(golden_kind("good") >= 3);
-    assert_true(golden_kind("bad") >= 6);
+    assert_true(golden_check_dir("progress", "good", ".ini", dump, NULL) >= 3);
+    assert_true(golden_check_dir("progress", "bad", ".ini", dump, NULL) >= 6);
 }
 
 int main(void)
