@@ -1,6 +1,12 @@
 /* support.c - helpers for the unit tests. */
 #include "support.h"
 
+#include <sys/wait.h>
+
+#include <unistd.h>
+
+#include <png.h>
+
 #include <dirent.h>
 
 #include <stdio.h>
@@ -125,4 +131,82 @@ int golden_check_dir(const char *area, const char *kind, const char *ext, Golden
     }
     assert_int_equal(failures, 0);
     return n;
+}
+
+const char *game_binary(void)
+{
+    const char *b = getenv("QUIZDECK_BIN");
+    return b ? b : "build/quizdeck";
+}
+
+const char *game_home(const char *name)
+{
+    static char path[1024];
+    const char *dir = scratch_dir(name);
+    assert_non_null(dir);
+    char cwd[512];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    str_format(path, sizeof path, "%s/%s", cwd, dir);
+    char cmd[4400];
+    str_format(cmd, sizeof cmd, "mkdir -p '%s/data' '%s/config' '%s/run' && chmod 700 '%s/run'",
+               path, path, path, path);
+    assert_int_equal(system(cmd), 0);
+    return path;
+}
+
+void game_env(char *out, size_t size, const char *dir)
+{
+    str_format(out, size,
+               "SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy "
+               "XDG_DATA_HOME='%s/data' XDG_CONFIG_HOME='%s/config' XDG_RUNTIME_DIR='%s/run'",
+               dir, dir, dir);
+}
+
+int game_run(const char *dir, const char *args, StrBuf *out)
+{
+    char env[3500], cmd[8000];
+    game_env(env, sizeof env, dir);
+    str_format(cmd, sizeof cmd, "%s %s %s 2>&1", env, game_binary(), args);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    char buf[4096];
+    size_t n;
+    strbuf_clear(out);
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) {
+        strbuf_append(out, buf, n);
+    }
+    int status = pclose(p);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+void game_script_passes(const char *dir, const char *options, const char *script, const char *args)
+{
+    StrBuf out = STRBUF_INIT;
+    char a[2000];
+    str_format(a, sizeof a, "%s --script tests/scripts/%s %s", options, script, args);
+    int rc = game_run(dir, a, &out);
+    if (rc != 0 || !strstr(strbuf_cstr(&out), " 0 failed")) {
+        print_error("%s exited with %d:\n%s\n", script, rc, strbuf_cstr(&out));
+        fail();
+    }
+    strbuf_free(&out);
+}
+
+TestImage png_load(const char *path)
+{
+    png_image img;
+    memset(&img, 0, sizeof img);
+    img.version = PNG_IMAGE_VERSION;
+    TestImage out = {0, 0, NULL};
+    if (!png_image_begin_read_from_file(&img, path)) {
+        print_error("cannot read %s: %s\n", path, img.message);
+        fail();
+    }
+    img.format = PNG_FORMAT_RGB;
+    out.rgb = malloc(PNG_IMAGE_SIZE(img));
+    assert_non_null(out.rgb);
+    assert_true(png_image_finish_read(&img, NULL, out.rgb, 0, NULL));
+    out.w = (int)img.width;
+    out.h = (int)img.height;
+    return out;
 }

@@ -44,6 +44,34 @@ typedef const char *(*GoldenCheckFn)(const char *fixture, const char *dump);
 int golden_check_dir(const char *area, const char *kind, const char *ext, GoldenDumpFn dump,
                      GoldenCheckFn check);
 
+/* ---- running the game (end-to-end tests) ---- */
+
+/* The game under test: $QUIZDECK_BIN, else build/quizdeck. */
+const char *game_binary(void);
+
+/* A fresh home for one run of the game, `build/test-scratch/<name>` as an absolute path (the XDG
+ * variables are ignored when relative), with data, config and runtime folders. Static buffer. */
+const char *game_home(const char *name);
+
+/* The environment of a headless run in home `dir`: offscreen video, software rendering, dummy
+ * audio and the home's XDG folders. */
+void game_env(char *out, size_t size, const char *dir);
+
+/* Runs the game headless with `args` in home `dir`, collecting its output and errors in `out`.
+ * Returns the exit status (128 when it did not exit). */
+int game_run(const char *dir, const char *args, StrBuf *out);
+
+/* Runs `OPTIONS --script tests/scripts/SCRIPT ARGS` and fails the test unless it exits 0 with
+ * every expect line passing. */
+void game_script_passes(const char *dir, const char *options, const char *script, const char *args);
+
+/* A PNG read as 8-bit RGB; free `rgb`. Fails the test when the file cannot be read. */
+typedef struct TestImage {
+    int w, h;
+    unsigned char *rgb;
+} TestImage;
+TestImage png_load(const char *path);
+
 /* A minimal valid [pack] header for building test packs. */
 #define PACK_HEADER "[pack]\nformat = 1\nid = test\ntitle = Test\n"
 

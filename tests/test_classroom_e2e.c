@@ -19,65 +19,9 @@
 
 #define FIXTURE "--pack tests/fixtures/classroom/good/class-test.ini --seed 1"
 
-static const char *bin(void)
-{
-    const char *b = getenv("QUIZDECK_BIN");
-    return b ? b : "build/quizdeck";
-}
-
-/* A fresh home (absolute: XDG variables must be) for one run. */
-static const char *home(const char *name)
-{
-    static char path[1024];
-    const char *dir = scratch_dir(name);
-    assert_non_null(dir);
-    char cwd[512];
-    assert_non_null(getcwd(cwd, sizeof cwd));
-    str_format(path, sizeof path, "%s/%s", cwd, dir);
-    char cmd[2400];
-    str_format(cmd, sizeof cmd, "mkdir -p '%s/data' '%s/config' '%s/run' && chmod 700 '%s/run'",
-               path, path, path, path);
-    assert_int_equal(system(cmd), 0);
-    return path;
-}
-
-static void env_prefix(char *out, size_t size, const char *dir)
-{
-    str_format(out, size,
-               "SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy "
-               "XDG_DATA_HOME='%s/data' XDG_CONFIG_HOME='%s/config' XDG_RUNTIME_DIR='%s/run'",
-               dir, dir, dir);
-}
-
-static int game(const char *dir, const char *args, StrBuf *out)
-{
-    char env[3500], cmd[8000];
-    env_prefix(env, sizeof env, dir);
-    str_format(cmd, sizeof cmd, "%s %s %s 2>&1", env, bin(), args);
-    FILE *p = popen(cmd, "r");
-    assert_non_null(p);
-    char buf[4096];
-    size_t n;
-    strbuf_clear(out);
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) {
-        strbuf_append(out, buf, n);
-    }
-    int status = pclose(p);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-}
-
 static void script_passes(const char *dir, const char *script, const char *args)
 {
-    StrBuf out = STRBUF_INIT;
-    char a[2000];
-    str_format(a, sizeof a, "--window 1920x1080 --classroom --script tests/scripts/%s %s", script,
-               args);
-    int rc = game(dir, a, &out);
-    if (rc != 0 || !strstr(strbuf_cstr(&out), " 0 failed")) {
-        print_error("%s exited with %d:\n%s\n", script, rc, strbuf_cstr(&out));
-        fail();
-    }
-    strbuf_free(&out);
+    game_script_passes(dir, "--window 1920x1080 --classroom", script, args);
 }
 
 /* ---- the results file ---- */
@@ -231,7 +175,7 @@ static void places(const long *totals, int n, int *out)
 static void test_whole_class(void **state)
 {
     (void)state;
-    const char *dir = home("class-whole");
+    const char *dir = game_home("class-whole");
     script_passes(dir, "classroom-whole.qds", FIXTURE);
     long totals[8];
     assert_int_equal(check_results(dir, 1, 7, totals), 1);
@@ -254,7 +198,7 @@ static void expect_places(const char *dir, int teams, int questions, const int *
 static void test_turns(void **state)
 {
     (void)state;
-    const char *dir = home("class-turns");
+    const char *dir = game_home("class-turns");
     script_passes(dir, "classroom-turns.qds", "--teams 3 " FIXTURE);
     expect_places(dir, 3, 3, (const int[]){3, 2, 1});
     /* a team name that would be a spreadsheet formula is written as text */
@@ -268,7 +212,7 @@ static void test_turns(void **state)
 static void test_buzzer(void **state)
 {
     (void)state;
-    const char *dir = home("class-buzzer");
+    const char *dir = game_home("class-buzzer");
     script_passes(dir, "classroom-buzzer.qds", "--teams 3 " FIXTURE);
     expect_places(dir, 3, 3, (const int[]){1, 1, 3}); /* a tie shares first place */
 }
@@ -276,7 +220,7 @@ static void test_buzzer(void **state)
 static void test_answer_pads(void **state)
 {
     (void)state;
-    const char *dir = home("class-pads");
+    const char *dir = game_home("class-pads");
     script_passes(dir, "classroom-pads.qds", "--teams 4 " FIXTURE);
     expect_places(dir, 4, 2, (const int[]){1, 4, 1, 3});
 }
@@ -284,7 +228,7 @@ static void test_answer_pads(void **state)
 static void test_clicker_only(void **state)
 {
     (void)state;
-    const char *dir = home("class-clicker");
+    const char *dir = game_home("class-clicker");
     script_passes(dir, "classroom-clicker.qds", FIXTURE);
     /* only PageDown, PageUp, Space and B after the setup */
     char *text = read_file("tests/scripts/classroom-clicker.qds", NULL);
@@ -311,27 +255,6 @@ static void test_clicker_only(void **state)
 
 /* ---- reading from the back of the room ---- */
 
-typedef struct Image {
-    int w, h;
-    unsigned char *rgb;
-} Image;
-
-static Image load_png(const char *path)
-{
-    png_image img;
-    memset(&img, 0, sizeof img);
-    img.version = PNG_IMAGE_VERSION;
-    Image out = {0, 0, NULL};
-    assert_true(png_image_begin_read_from_file(&img, path));
-    img.format = PNG_FORMAT_RGB;
-    out.rgb = malloc(PNG_IMAGE_SIZE(img));
-    assert_non_null(out.rgb);
-    assert_true(png_image_finish_read(&img, NULL, out.rgb, 0, NULL));
-    out.w = (int)img.width;
-    out.h = (int)img.height;
-    return out;
-}
-
 static double channel(unsigned char c)
 {
     double v = c / 255.0;
@@ -348,20 +271,20 @@ static double luminance(const unsigned char *p)
  * as a share of the height, and the contrast of its colour against the background. */
 static void measure(const char *size, double *pitch_share, double *contrast)
 {
-    const char *dir = home("class-measure");
+    const char *dir = game_home("class-measure");
     char args[300];
     str_format(args, sizeof args,
                "--window %s --classroom --pack tests/scripts/class-measure.ini "
                "--script tests/scripts/classroom-measure.qds",
                size);
     StrBuf out = STRBUF_INIT;
-    int rc = game(dir, args, &out);
+    int rc = game_run(dir, args, &out);
     if (rc != 0) {
         print_error("%s\n", strbuf_cstr(&out));
     }
     assert_int_equal(rc, 0);
     strbuf_free(&out);
-    Image im = load_png("build/test-scratch/class-measure/reading.png");
+    TestImage im = png_load("build/test-scratch/class-measure/reading.png");
     /* the question sits between the status bar and the team strip: the middle 70 % */
     int y0 = im.h * 12 / 100, y1 = im.h * 82 / 100;
     /* background: the colour of the left margin; text: the brightest colour in the area */
@@ -428,14 +351,14 @@ static void test_readable_from_the_back(void **state)
 static void test_killed_and_resumed(void **state)
 {
     (void)state;
-    const char *dir = home("class-killed");
+    const char *dir = game_home("class-killed");
     char env[3500], cmd[8000];
-    env_prefix(env, sizeof env, dir);
+    game_env(env, sizeof env, dir);
     /* the script pauses mid-question and waits a virtual day: the game is killed meanwhile */
     str_format(cmd, sizeof cmd,
                "%s exec %s --window 1920x1080 --classroom --teams 3 " FIXTURE
                " --script tests/scripts/classroom-killed.qds >/dev/null 2>&1 & echo $!",
-               env, bin());
+               env, game_binary());
     FILE *p = popen(cmd, "r");
     assert_non_null(p);
     int pid = 0;
@@ -468,14 +391,14 @@ static void test_killed_and_resumed(void **state)
 static void test_answer_key(void **state)
 {
     (void)state;
-    const char *dir = home("class-key");
+    const char *dir = game_home("class-key");
     StrBuf out = STRBUF_INIT;
     char args[1200];
     str_format(args, sizeof args, "--answer-key csto-members");
     char env[3500], cmd[8000];
-    env_prefix(env, sizeof env, dir);
+    game_env(env, sizeof env, dir);
     str_format(cmd, sizeof cmd, "cd '%s' && %s '%s/%s' %s 2>&1", dir, env,
-               getcwd((char[512]){0}, 512), bin(), args);
+               getcwd((char[512]){0}, 512), game_binary(), args);
     FILE *p = popen(cmd, "r");
     assert_non_null(p);
     char buf[512];

@@ -19,62 +19,17 @@
 
 #define E2E_PACK "--play --pack tests/scripts/e2e-pack.ini --count 0 --seed 1"
 
-static const char *bin(void)
-{
-    const char *b = getenv("QUIZDECK_BIN");
-    return b ? b : "build/quizdeck";
-}
-
-/* A fresh home for one run: data, config and runtime folders under build/test-scratch. */
-static const char *home(const char *name)
-{
-    static char path[1024];
-    const char *dir = scratch_dir(name);
-    assert_non_null(dir);
-    char cwd[512];
-    assert_non_null(getcwd(cwd, sizeof cwd));
-    /* absolute: the XDG variables are ignored when relative */
-    str_format(path, sizeof path, "%s/%s", cwd, dir);
-    char cmd[1200];
-    str_format(cmd, sizeof cmd, "mkdir -p '%s/data' '%s/config' '%s/run' && chmod 700 '%s/run'",
-               path, path, path, path);
-    assert_int_equal(system(cmd), 0);
-    return path;
-}
-
-/* Runs the game headless with `args` in the home `dir`; collects its output. */
+/* Runs the game headless at 1024x768 with `args` in the home `dir`. */
 static int game(const char *dir, const char *args, StrBuf *out)
 {
-    char cmd[4096];
-    str_format(cmd, sizeof cmd,
-               "SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy "
-               "XDG_DATA_HOME='%s/data' XDG_CONFIG_HOME='%s/config' XDG_RUNTIME_DIR='%s/run' "
-               "%s --window 1024x768 %s 2>&1",
-               dir, dir, dir, bin(), args);
-    FILE *p = popen(cmd, "r");
-    assert_non_null(p);
-    char buf[4096];
-    size_t n;
-    strbuf_clear(out);
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) {
-        strbuf_append(out, buf, n);
-    }
-    int status = pclose(p);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+    char a[2000];
+    str_format(a, sizeof a, "--window 1024x768 %s", args);
+    return game_run(dir, a, out);
 }
 
-/* Runs a script that must pass. */
 static void script_passes(const char *dir, const char *script, const char *args)
 {
-    StrBuf out = STRBUF_INIT;
-    char a[1024];
-    str_format(a, sizeof a, "--script tests/scripts/%s %s", script, args);
-    int rc = game(dir, a, &out);
-    if (rc != 0 || !strstr(strbuf_cstr(&out), " 0 failed")) {
-        print_error("%s exited with %d:\n%s\n", script, rc, strbuf_cstr(&out));
-        fail();
-    }
-    strbuf_free(&out);
+    game_script_passes(dir, "--window 1024x768", script, args);
 }
 
 static void expect_in(const StrBuf *out, const char *needle)
@@ -92,37 +47,13 @@ static void put_file(const char *path, const char *text)
 
 /* ---- screenshots ---- */
 
-typedef struct Image {
-    int w, h;
-    unsigned char *rgb;
-} Image;
-
-static Image load_png(const char *path)
-{
-    png_image img;
-    memset(&img, 0, sizeof img);
-    img.version = PNG_IMAGE_VERSION;
-    Image out = {0, 0, NULL};
-    if (!png_image_begin_read_from_file(&img, path)) {
-        print_error("cannot read %s: %s\n", path, img.message);
-        fail();
-    }
-    img.format = PNG_FORMAT_RGB;
-    out.rgb = malloc(PNG_IMAGE_SIZE(img));
-    assert_non_null(out.rgb);
-    assert_true(png_image_finish_read(&img, NULL, out.rgb, 0, NULL));
-    out.w = (int)img.width;
-    out.h = (int)img.height;
-    return out;
-}
-
-static const unsigned char *pixel(const Image *im, int x, int y)
+static const unsigned char *pixel(const TestImage *im, int x, int y)
 {
     return im->rgb + ((size_t)y * (size_t)im->w + (size_t)x) * 3;
 }
 
 /* Share of pixels that differ from the top-left one (the background), in per mille. */
-static int ink_per_mille(const Image *im)
+static int ink_per_mille(const TestImage *im)
 {
     const unsigned char *bg = pixel(im, im->w / 2, im->h / 2 + im->h / 3);
     long ink = 0;
@@ -135,7 +66,7 @@ static int ink_per_mille(const Image *im)
 }
 
 /* The countdown bar's filled width: the run of the bar colour from the left on its row. */
-static int bar_width(const Image *im, int row)
+static int bar_width(const TestImage *im, int row)
 {
     const unsigned char *c = pixel(im, 0, row);
     int x = 0;
@@ -147,7 +78,7 @@ static int bar_width(const Image *im, int row)
 
 static void expect_not_blank(const char *path)
 {
-    Image im = load_png(path);
+    TestImage im = png_load(path);
     int ink = ink_per_mille(&im);
     if (ink < 20) {
         print_error("%s looks blank: %d per mille of pixels differ from the background\n", path,
@@ -162,7 +93,7 @@ static void expect_not_blank(const char *path)
 static void test_all_right_keyboard(void **state)
 {
     (void)state;
-    const char *dir = home("e2e-right");
+    const char *dir = game_home("e2e-right");
     script_passes(dir, "quiz-all-right.qds", E2E_PACK);
     /* the high score was saved, with its date and settings */
     char path[1200];
@@ -198,17 +129,17 @@ static void test_all_right_keyboard(void **state)
 static void test_all_wrong(void **state)
 {
     (void)state;
-    script_passes(home("e2e-wrong"), "quiz-all-wrong.qds", E2E_PACK);
+    script_passes(game_home("e2e-wrong"), "quiz-all-wrong.qds", E2E_PACK);
 }
 
 static void test_all_timed_out_and_the_bar_shrinks(void **state)
 {
     (void)state;
-    const char *dir = home("e2e-timeout");
+    const char *dir = game_home("e2e-timeout");
     script_passes(dir, "quiz-all-timeout.qds", E2E_PACK);
     /* the countdown bar at 10 of 20 seconds is half as long as at the start */
-    Image start = load_png("build/test-scratch/e2e-timeout/start.png");
-    Image half = load_png("build/test-scratch/e2e-timeout/half.png");
+    TestImage start = png_load("build/test-scratch/e2e-timeout/start.png");
+    TestImage half = png_load("build/test-scratch/e2e-timeout/half.png");
     int row = 768 * 9 / 100; /* the bar lies just under the status bar */
     int full = bar_width(&start, row), mid = bar_width(&half, row);
     print_message("countdown bar: %d px at 20 s, %d px at 10 s\n", full, mid);
@@ -222,20 +153,20 @@ static void test_all_timed_out_and_the_bar_shrinks(void **state)
 static void test_mixed(void **state)
 {
     (void)state;
-    script_passes(home("e2e-mixed"), "quiz-mixed.qds", E2E_PACK);
+    script_passes(game_home("e2e-mixed"), "quiz-mixed.qds", E2E_PACK);
     expect_not_blank("build/test-scratch/e2e-mixed/results.png");
 }
 
 static void test_every_type_by_mouse(void **state)
 {
     (void)state;
-    script_passes(home("e2e-mouse"), "quiz-mouse.qds", E2E_PACK);
+    script_passes(game_home("e2e-mouse"), "quiz-mouse.qds", E2E_PACK);
 }
 
 static void test_whole_game_by_mouse(void **state)
 {
     (void)state;
-    const char *dir = home("e2e-mouse-only");
+    const char *dir = game_home("e2e-mouse-only");
     script_passes(dir, "mouse-only.qds", "--seed 1");
     /* the choices made with the mouse were saved */
     char path[1200];
@@ -257,7 +188,7 @@ static void test_flashcards_three_days(void **state)
 {
     (void)state;
     /* ten new cards a day on two packs, studied on three days; a new process continues */
-    const char *dir = home("e2e-cards");
+    const char *dir = game_home("e2e-cards");
     char conf[1200], path[1300];
     str_format(conf, sizeof conf, "%s/config/quizdeck", dir);
     assert_int_equal(mkdir(conf, 0755), 0);
@@ -299,14 +230,14 @@ static void test_flashcards_three_days(void **state)
 static void test_pause_and_resume(void **state)
 {
     (void)state;
-    script_passes(home("e2e-pause"), "pause-resume.qds", E2E_PACK);
+    script_passes(game_home("e2e-pause"), "pause-resume.qds", E2E_PACK);
     expect_not_blank("build/test-scratch/e2e-pause/paused.png");
 }
 
 static void test_corrupt_settings(void **state)
 {
     (void)state;
-    const char *dir = home("e2e-corrupt");
+    const char *dir = game_home("e2e-corrupt");
     char conf[1200], path[1300];
     str_format(conf, sizeof conf, "%s/config/quizdeck", dir);
     str_format(path, sizeof path, "%s/settings.ini", conf);
@@ -339,7 +270,7 @@ static void test_corrupt_settings(void **state)
 static void test_corrupt_scores(void **state)
 {
     (void)state;
-    const char *dir = home("e2e-scores");
+    const char *dir = game_home("e2e-scores");
     char data[1200], path[1300];
     str_format(data, sizeof data, "%s/data/quizdeck", dir);
     str_format(path, sizeof path, "%s/scores.ini", data);
@@ -369,7 +300,7 @@ static void test_same_seed_same_game(void **state)
 {
     (void)state;
     /* two homes, one script, one seed: the same questions, the same pixels at the end */
-    script_passes(home("e2e-title"), "title-flow.qds", "--seed 7");
+    script_passes(game_home("e2e-title"), "title-flow.qds", "--seed 7");
     size_t la = 0, lb = 0;
     char *a = read_file("build/test-scratch/e2e-title/results.png", &la);
     char *h1 = read_file("build/test-scratch/e2e-title/data/quizdeck/history.log", NULL);
@@ -379,7 +310,7 @@ static void test_same_seed_same_game(void **state)
         system("rm -rf build/test-scratch/e2e-title-1 && mv build/test-scratch/e2e-title "
                "build/test-scratch/e2e-title-1"),
         0);
-    script_passes(home("e2e-title"), "title-flow.qds", "--seed 7");
+    script_passes(game_home("e2e-title"), "title-flow.qds", "--seed 7");
     char *b = read_file("build/test-scratch/e2e-title/results.png", &lb);
     char *h2 = read_file("build/test-scratch/e2e-title/data/quizdeck/history.log", NULL);
     assert_non_null(b);
@@ -395,7 +326,7 @@ static void test_same_seed_same_game(void **state)
     free(h2);
     /* another seed asks other questions */
     StrBuf out = STRBUF_INIT;
-    const char *dir = home("e2e-title-8");
+    const char *dir = game_home("e2e-title-8");
     put_file("build/test-scratch/e2e-title-8/first.qds", "key Return\nexpect question = ?\nquit\n");
     game(dir, "--seed 7 --script build/test-scratch/e2e-title-8/first.qds", &out);
     char first7[256];
@@ -410,8 +341,8 @@ static void test_same_seed_same_game(void **state)
 static void test_bad_input_in_play(void **state)
 {
     (void)state;
-    script_passes(home("e2e-bad"), "bad-input.qds", E2E_PACK);
-    Image tiny = load_png("build/test-scratch/e2e-bad/tiny.png");
+    script_passes(game_home("e2e-bad"), "bad-input.qds", E2E_PACK);
+    TestImage tiny = png_load("build/test-scratch/e2e-bad/tiny.png");
     assert_int_equal(tiny.w, 320);
     assert_int_equal(tiny.h, 200);
     free(tiny.rgb);
@@ -421,7 +352,7 @@ static void test_bad_input_in_play(void **state)
 static void test_script_errors(void **state)
 {
     (void)state;
-    const char *dir = home("e2e-script");
+    const char *dir = game_home("e2e-script");
     StrBuf out = STRBUF_INIT;
     put_file("build/test-scratch/e2e-script/unknown.qds", "key Return\n\nfly away\n");
     assert_int_equal(game(dir, "--script build/test-scratch/e2e-script/unknown.qds", &out), 2);
