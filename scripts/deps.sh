@@ -1,7 +1,9 @@
 #!/bin/sh
 # Dependency step for `make run` and `make test`: checks what the build needs through
 # pkg-config and the PATH, and installs what is missing from Debian's archive.
-# `sh scripts/deps.sh bench` (for `make bench`) also checks the benchmark's tools.
+# `sh scripts/deps.sh bench` (for `make bench`) also checks the benchmark's tools;
+# `sh scripts/deps.sh fuzz` (for `make fuzz`) clang and libFuzzer's runtime;
+# `sh scripts/deps.sh valgrind` (for `make valgrind`) valgrind.
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -u
 
@@ -12,6 +14,15 @@ COMMANDS="cc:build-essential make:make pkg-config:pkg-config"
 # with `bench`: what scripts/bench.sh runs (KWordQuiz is the comparison)
 if [ "${1:-}" = bench ]; then
     COMMANDS="$COMMANDS Xvfb:xvfb xdotool:xdotool xev:x11-utils xdpyinfo:x11-utils stdbuf:coreutils kwordquiz:kwordquiz"
+fi
+# with `fuzz`: clang 14 and its libFuzzer runtime (libclang_rt.fuzzer), found by clang itself
+FUZZ_RUNTIME=""
+if [ "${1:-}" = fuzz ]; then
+    COMMANDS="$COMMANDS clang-14:clang-14"
+    FUZZ_RUNTIME=libclang-rt-14-dev
+fi
+if [ "${1:-}" = valgrind ]; then
+    COMMANDS="$COMMANDS valgrind:valgrind"
 fi
 
 missing=""
@@ -36,6 +47,15 @@ for pair in $PC_MODULES; do
         add "$pkg"
     fi
 done
+
+if [ -n "$FUZZ_RUNTIME" ]; then
+    rt=""
+    command -v clang-14 >/dev/null 2>&1 && rt=$(clang-14 -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null)
+    case "$rt" in
+        /*) [ -f "$rt" ] || add "$FUZZ_RUNTIME" ;;
+        *) add "$FUZZ_RUNTIME" ;;
+    esac
+fi
 
 [ -z "$missing" ] && exit 0
 
