@@ -79,7 +79,7 @@ static bool parse(const char *s, const char *sep, bool groups, double *out)
         scale *= 10.0;
     }
     value /= scale;
-    *out = negative ? -value : value;
+    *out = negative && value != 0 ? -value : value; /* "-0" is zero, never a negative zero */
     return true;
 }
 
@@ -104,19 +104,23 @@ bool number_parse_int(const char *text, long min, long max, long *out)
     if (*s < '0' || *s > '9') {
         return false;
     }
-    long long v = 0;
+    if (negative && min >= 0) {
+        return false; /* no sign where no negative number is allowed, so "-0" is refused too */
+    }
+    long v = 0;
     while (*s >= '0' && *s <= '9') {
-        v = v * 10 + (*s - '0');
-        if (v > (long long)LONG_MAX) {
-            return false;
+        int d = *s - '0';
+        if (v > (LONG_MAX - d) / 10) {
+            return false; /* checked before multiplying: the next step would overflow */
         }
+        v = v * 10 + d;
         s++;
     }
     s = skip_spaces(s);
     if (*s != '\0') {
         return false;
     }
-    long value = negative ? -(long)v : (long)v;
+    long value = negative ? -v : v;
     if (value < min || value > max) {
         return false;
     }
