@@ -1,6 +1,6 @@
 /* test_limits.c - every documented limit, met and passed: numbers at the edge of `long`, the
- * parsers' refusals. Each case checks the diagnostic's text and that the next normal load
- * still works. */
+ * parsers' refusals, diagnostics that quote what a file holds. Each case checks the
+ * diagnostic's text and that the next normal load still works. */
 #include "support.h"
 
 #include <limits.h>
@@ -62,11 +62,37 @@ static void test_minus_zero(void **state)
     assert_true(d == -0.5);
 }
 
+/* ---- diagnostics ----------------------------------------------------------------------- */
+
+static void test_messages_are_printable(void **state)
+{
+    (void)state;
+    DiagList d = DIAGLIST_INIT;
+    /* a value quoted from a file: a terminal escape, a bell, a stray byte, a tab */
+    diag_add(&d, DIAG_WARNING, "f.ini", 3, "bad name '%s'", "\x1b[31mred\x07 caf\xe9\tx");
+    assert_string_equal(d.items[0].message, "bad name '?[31mred? caf?"
+                                            "?x'");
+    /* text the message's size cuts inside a character: no half character at the end */
+    char big[DIAG_MESSAGE_MAX + 8];
+    memset(big, 'a', sizeof big);
+    memcpy(big + DIAG_MESSAGE_MAX - 4, "\xd0\x96\xd0\x96", 4);
+    big[sizeof big - 1] = '\0';
+    diag_add(&d, DIAG_ERROR, "f.ini", 4, "%s", big);
+    const char *m = d.items[1].message;
+    assert_int_equal(strlen(m), DIAG_MESSAGE_MAX - 1);
+    assert_memory_equal(m + DIAG_MESSAGE_MAX - 4, "\xd0\x96?", 3);
+    /* Cyrillic, Armenian and emoji pass unchanged */
+    diag_add(&d, DIAG_NOTE, "f.ini", 5, "%s", "Ереван Երևան 🚀");
+    assert_string_equal(d.items[2].message, "Ереван Երևան 🚀");
+    diag_list_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_whole_numbers_at_the_edge),
         cmocka_unit_test(test_minus_zero),
+        cmocka_unit_test(test_messages_are_printable),
     };
     return cmocka_run_group_tests_name("limits", tests, NULL, NULL);
 }

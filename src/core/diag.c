@@ -2,9 +2,12 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "utf8.h"
 
 void diag_list_free(DiagList *list)
 {
@@ -33,6 +36,22 @@ static bool grow(DiagList *list)
     return true;
 }
 
+/* Messages quote what files hold: a control byte or a byte that is not UTF-8 (also one cut
+ * by the message's size) becomes '?', so that a message is always safe to print and draw. */
+static void make_printable(char *s)
+{
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t n = utf8_decode(s + i, len - i, &cp);
+        if (n == 0 || cp < 0x20 || cp == 0x7F) {
+            s[i++] = '?';
+        } else {
+            i += n;
+        }
+    }
+}
+
 void diag_add(DiagList *list, DiagLevel level, const char *path, int line, const char *fmt, ...)
 {
     list->counts[level]++;
@@ -53,6 +72,7 @@ void diag_add(DiagList *list, DiagLevel level, const char *path, int line, const
     va_start(ap, fmt);
     vsnprintf(d->message, sizeof d->message, fmt, ap);
     va_end(ap);
+    make_printable(d->message);
 }
 
 void diag_list_move(DiagList *dst, DiagList *src)

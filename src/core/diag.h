@@ -38,7 +38,8 @@ enum { DIAG_MAX_STORED = 1000 };
 /* Frees every stored diagnostic. The list is empty afterwards. Accepts NULL. */
 void diag_list_free(DiagList *list);
 
-/* Records a diagnostic; `path` is copied. Counts it even when it cannot be stored. */
+/* Records a diagnostic; `path` is copied. Counts it even when it cannot be stored. In the
+ * message, every control character and every byte that is not UTF-8 becomes '?'. */
 void diag_add(DiagList *list, DiagLevel level, const char *path, int line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
