@@ -47,7 +47,7 @@ static void test_good(void **state)
 static void test_bad(void **state)
 {
     (void)state;
-    assert_true(golden_check_dir("packs", "bad", ".ini", dump_fixture, check_bad) >= 25);
+    assert_true(golden_check_dir("packs", "bad", ".ini", dump_fixture, check_bad) >= 83);
 }
 
 int main(void)

@@ -17,6 +17,13 @@
 static void close_section(Loader *ld)
 {
     Section *s = &ld->section;
+    for (int k = 0; k < KEY_COUNT; k++) {
+        const Field *f = &s->fields[k];
+        if (f->repeats > 1) {
+            NOTE(ld, f->repeat_line, "'%s' appears %d times in this section; only line %d is read",
+                 pack_key_info[k].name, f->repeats + 1, f->line);
+        }
+    }
     if (s->open) {
         if (s->is_pack) {
             pack_check_header(ld, s);
@@ -79,25 +86,42 @@ static char *reader(char *str, int num, void *stream)
     }
     int n = r->lineno;
     size_t bad;
-    if (r->kind == LINE_TOO_LONG) {
-        ERROR(ld, n,
-              "line is %zu bytes long; the limit is %d (continue long text on indented "
-              "lines)",
-              r->line_len, num - 1);
-        return line;
-    }
-    if (r->has_nul) {
-        ERROR(ld, n, "line contains a NUL byte: is this a binary file?");
+    if (r->kind == LINE_TOO_LONG || r->has_nul) {
+        if (r->kind == LINE_TOO_LONG) {
+            ERROR(ld, n,
+                  "line is %zu bytes long; the limit is %d (continue long text on indented "
+                  "lines)",
+                  r->line_len, num - 1);
+        } else {
+            ERROR(ld, n, "line contains a NUL byte: is this a binary file?");
+        }
         str[0] = '\0';
         r->kind = LINE_BLANK;
+        ld->section.broken = true;
+        size_t lead = strspn(r->line, " \t");
+        if (lead < r->line_len && r->line[lead] == '[') {
+            /* a section line inih does not see: its keys must not land in the one before */
+            close_section(ld);
+            ld->any_section = true;
+        }
         return line;
     }
     if (r->ascii) {
         /* valid UTF-8 and no byte-order mark: nothing to check */
     } else if (!utf8_valid(r->line, r->line_len, &bad)) {
         unsigned char b = (unsigned char)r->line[bad];
-        ERROR(ld, n, "invalid UTF-8 (byte 0x%02X at column %zu)%s", b, bad + 1,
-              b >= 0x80 ? ": save the file as UTF-8 (it looks like Windows-1252 or Latin-1)" : "");
+        const char *why = utf8_explain(r->line + bad, r->line_len - bad);
+        if (why) {
+            ERROR(ld, n, "invalid UTF-8 (byte 0x%02X at column %zu): %s%s", b, bad + 1, why,
+                  r->pos >= r->len ? " (was the file cut off?)" : "");
+        } else {
+            ERROR(ld, n, "invalid UTF-8 (byte 0x%02X at column %zu)%s", b, bad + 1,
+                  b >= 0x80 ? ": save the file as UTF-8 (it looks like Windows-1252 or Latin-1)"
+                            : "");
+        }
+        if (r->kind != LINE_SECTION) { /* a section line opens another section */
+            ld->section.broken = true;
+        }
     } else if (strstr(line, "\xEF\xBB\xBF")) {
         WARN(ld, n,
              "byte-order mark (U+FEFF) inside the file, ignored; delete it (files "
@@ -228,6 +252,10 @@ static int handler(void *user, const char *section, const char *name, const char
         return 1; /* keys of a refused section were reported with it */
     }
     s->keys++;
+    if (!*name) {
+        ERROR(ld, n, "this line has no key before its '=' or ':'");
+        return 1;
+    }
     Key k = pack_key_from_name(name);
     int where = s->is_pack ? IN_PACK : IN_QUESTION;
     if (k == KEY_COUNT || !(pack_key_info[k].flags & where)) {
@@ -246,7 +274,10 @@ static int handler(void *user, const char *section, const char *name, const char
     }
     Field *f = &s->fields[k];
     if (f->seen) {
-        ERROR(ld, n, "duplicate key '%s' (first on line %d)", name, f->line);
+        if (f->repeats++ == 0) {
+            ERROR(ld, n, "duplicate key '%s' (first on line %d)", name, f->line);
+            f->repeat_line = n;
+        }
         return 1;
     }
     size_t value_len = strlen(value);
@@ -266,16 +297,33 @@ static int handler(void *user, const char *section, const char *name, const char
     return 1;
 }
 
+/* Bytes looked at for NULs before a [pack] line, as git does to tell binary files. */
+enum { BINARY_SNIFF = 8000 };
+
 static bool check_encoding(Loader *ld, const char *data, size_t len)
 {
-    const unsigned char *u = (const unsigned char *)data;
-    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-        ERROR(ld, 0, "the file is UTF-16; save it as UTF-8");
+    bool bom;
+    if (utf8_looks_utf16(data, len, &bom)) {
+        ERROR(ld, 0,
+              bom ? "the file is UTF-16; save it as UTF-8"
+                  : "the file looks like UTF-16 without a byte-order mark; save it as UTF-8");
         return false;
     }
-    if (len >= 4 &&
-        ((u[0] == 0 && u[1] != 0 && u[2] == 0) || (u[0] != 0 && u[1] == 0 && u[3] == 0))) {
-        ERROR(ld, 0, "the file looks like UTF-16 without a byte-order mark; save it as UTF-8");
+    /* a NUL byte before any [pack] line: a binary file, not a damaged pack (one message,
+     * instead of one for each line of noise) */
+    size_t sniff = len < BINARY_SNIFF ? len : BINARY_SNIFF;
+    const char *nul = memchr(data, '\0', sniff);
+    int line = 1;
+    for (const char *p = data; nul && p < nul; p++) {
+        if (*p == '[' && (size_t)(nul - p) >= 6 && memcmp(p, "[pack]", 6) == 0) {
+            return true;
+        }
+        line += *p == '\n' || (*p == '\r' && p[1] != '\n');
+    }
+    if (nul) {
+        ERROR(ld, line,
+              "a NUL byte before any [pack] line: this is a binary file, not a text pack "
+              "(save the pack as plain UTF-8 text)");
         return false;
     }
     return true;

@@ -242,7 +242,7 @@ void pack_check_question(Loader *ld, Section *s)
     if (!s->name_ok) {
         return; /* the id was already reported; its keys are not checked further */
     }
-    if (s->keys == 0) {
+    if (s->keys == 0 && !s->broken) {
         ERROR(ld, s->line, "question [%s] is empty", s->name);
         return;
     }
@@ -255,6 +255,9 @@ void pack_check_question(Loader *ld, Section *s)
     if (first > 0) {
         ERROR(ld, s->line, "duplicate question id '%s' (first on line %d)", s->name, first);
         return;
+    }
+    if (s->broken) {
+        return; /* a line of it could not be read: what seems missing may be on that line */
     }
     if (p->question_count >= PACK_QUESTIONS_MAX) {
         if (!ld->too_many) {
@@ -423,7 +426,7 @@ void pack_check_question(Loader *ld, Section *s)
         }
         q->number_text = pack_keep(ld, answer);
         const char *tol = pack_field(s, KEY_TOLERANCE);
-        if (tol && (!number_parse_strict(tol, &q->tolerance) || q->tolerance < 0)) {
+        if (tol && (tol[0] == '-' || !number_parse_strict(tol, &q->tolerance))) {
             ERROR(ld, s->fields[KEY_TOLERANCE].line, "tolerance '%s' must be a number of 0 or more",
                   pack_quote(qb, sizeof qb, tol));
         }

@@ -162,6 +162,8 @@ void pack_section_clear(Section *s)
         f->seen = false;
         f->line = 0;
         f->cut = false;
+        f->repeats = 0;
+        f->repeat_line = 0;
     }
     memset(s, 0, offsetof(Section, fields));
 }

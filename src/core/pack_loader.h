@@ -66,7 +66,9 @@ extern const PackKeyInfo pack_key_info[KEY_COUNT];
 typedef struct Field {
     bool seen;
     int line;
-    bool cut; /* an inline " ;" comment cut the value short */
+    bool cut;        /* an inline " ;" comment cut the value short */
+    int repeats;     /* how many times the key came again in its section (each refused) */
+    int repeat_line; /* the line of the first repeat */
     StrBuf value;
 } Field;
 
@@ -77,6 +79,7 @@ typedef struct Section {
     bool name_ok;
     int line;
     int keys;                /* key lines seen, known or not */
+    bool broken;             /* a line of it could not be read (already reported): not checked */
     uint64_t seen_keys;      /* bit k set when fields[k].seen */
     Field fields[KEY_COUNT]; /* last: pack_section_clear clears what comes before it */
 } Section;

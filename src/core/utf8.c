@@ -87,6 +87,50 @@ bool utf8_valid(const char *s, size_t len, size_t *bad_offset)
     return true;
 }
 
+const char *utf8_explain(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (len == 0) {
+        return NULL;
+    }
+    unsigned char c = p[0], next = len > 1 ? p[1] : 0;
+    if (c == 0xC0 || c == 0xC1 || (c == 0xE0 && next >= 0x80 && next <= 0x9F) ||
+        (c == 0xF0 && next >= 0x80 && next <= 0x8F)) {
+        return "an overlong encoding";
+    }
+    if (c == 0xED && next >= 0xA0 && next <= 0xBF) {
+        return "an encoded UTF-16 surrogate";
+    }
+    if ((c == 0xF4 && next >= 0x90 && next <= 0xBF) || (c >= 0xF5 && c <= 0xF7)) {
+        return "a code point beyond U+10FFFF";
+    }
+    size_t need = c >= 0xC2 && c <= 0xDF   ? 2
+                  : c >= 0xE0 && c <= 0xEF ? 3
+                  : c >= 0xF0 && c <= 0xF4 ? 4
+                                           : 0;
+    if (need > len) {
+        size_t i = 1;
+        while (i < len && (p[i] & 0xC0) == 0x80) {
+            i++;
+        }
+        if (i == len) {
+            return "a character cut short at the end of the line";
+        }
+    }
+    return NULL;
+}
+
+bool utf8_looks_utf16(const char *data, size_t len, bool *bom)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    bool marked = len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
+    if (bom) {
+        *bom = marked;
+    }
+    return marked || (len >= 4 && ((u[0] == 0 && u[1] != 0 && u[2] == 0) ||
+                                   (u[0] != 0 && u[1] == 0 && u[3] == 0)));
+}
+
 size_t utf8_length(const char *s, size_t len)
 {
     size_t count = 0;
