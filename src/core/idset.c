@@ -64,3 +64,15 @@ int idset_add(IdSet *set, const char *id, int line)
     set->count++;
     return 0;
 }
+
+const char *idset_get(const IdSet *set, const char *id, int *line)
+{
+    if (set->cap == 0) {
+        return NULL;
+    }
+    const IdSetSlot *slot = find(set->slots, set->cap, id);
+    if (slot->id && line) {
+        *line = slot->line;
+    }
+    return slot->id;
+}

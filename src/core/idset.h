@@ -29,4 +29,8 @@ void idset_free(IdSet *set);
  * of its first appearance when it was already there, or -1 when memory ran out. */
 int idset_add(IdSet *set, const char *id, int line);
 
+/* The string equal to `id` that the set holds (the pointer it was given), with its line in
+ * *line (may be NULL); NULL when there is none. */
+const char *idset_get(const IdSet *set, const char *id, int *line);
+
 #endif

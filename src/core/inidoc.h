@@ -26,11 +26,13 @@ IniDoc *inidoc_create(const char *path);
 
 /* Parses `len` bytes of `data` (need not be NUL-terminated) named `path`. Returns a new
  * document, or NULL when any line is not INI (binary data, invalid UTF-8, a line without '=',
- * a line too long, an unclosed '['): each such problem is a `path:line: warning:` in `diags`. */
+ * a line too long, an unclosed '[', a section name inidoc_section_ok refuses) or a key repeats
+ * within a section: each such problem is a `path:line: warning:` in `diags`. */
 IniDoc *inidoc_parse(const char *path, const char *data, size_t len, DiagList *diags);
 
 /* Like inidoc_parse, but keeps everything that could be read and skips the bad lines (each
- * still reported). *clean is true when nothing was skipped. NULL only when out of memory. */
+ * still reported): of a repeated key the first value is kept. *clean is true when nothing was
+ * skipped. NULL only when out of memory. */
 IniDoc *inidoc_parse_partial(const char *path, const char *data, size_t len, DiagList *diags,
                              bool *clean);
 
@@ -96,8 +98,9 @@ void inidoc_record_remove(IniDoc *doc, size_t rec, const char *key);
  * string the caller frees (its length in *len, may be NULL), or NULL when out of memory. */
 char *inidoc_format(const IniDoc *doc, size_t *len);
 
-/* True when `name` can be a section name: non-empty UTF-8 without ']', ';', '#', control
- * characters or surrounding spaces. */
+/* True when `name` can be a section name: non-empty UTF-8 without ']', ';', '#', '=', ':',
+ * control characters or surrounding spaces. The parser skips, with a warning, every section
+ * whose name is not one, and its keys. */
 bool inidoc_section_ok(const char *name);
 
 /* True when `key = value` reads back as the same key and value: the key is non-empty UTF-8

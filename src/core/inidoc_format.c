@@ -55,7 +55,7 @@ static bool plain_text(const char *s, const char *allowed)
 bool inidoc_section_ok(const char *name)
 {
     size_t n = strlen(name);
-    return n > 0 && n < INIDOC_LINE_MAX - 2 && plain_text(name, "") && !strpbrk(name, "];#") &&
+    return n > 0 && n < INIDOC_LINE_MAX - 2 && plain_text(name, "") && !strpbrk(name, "];#=:") &&
            !inidoc_is_space(name[0]) && !inidoc_is_space(name[n - 1]);
 }
 

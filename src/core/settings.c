@@ -105,6 +105,22 @@ double settings_retention(const Settings *s, const char *pack_id)
     return v && parse_retention(v, &r) ? r : s->retention;
 }
 
+/* The sections this version reads; each is read from its first copy only. */
+static const char *const known_sections[] = {"quizdeck", "quiz",  "sound",
+                                             "display",  "cards", "retention"};
+
+/* True when record `rec` repeats a section of known_sections that an earlier record has. */
+static bool repeated_section(const IniDoc *doc, size_t rec)
+{
+    const char *name = inidoc_record_section(doc, rec);
+    for (size_t i = 0; i < sizeof known_sections / sizeof known_sections[0]; i++) {
+        if (strcmp(name, known_sections[i]) == 0) {
+            return inidoc_find_record(doc, name, 0) < (long)rec;
+        }
+    }
+    return false;
+}
+
 /* Reads the values `s` knows from `doc`. Each bad value gets a warning and keeps its default.
  * Returns false when any value was bad. */
 static bool apply(Settings *s, const IniDoc *doc, DiagList *diags)
@@ -112,6 +128,15 @@ static bool apply(Settings *s, const IniDoc *doc, DiagList *diags)
     const char *path = inidoc_path(doc);
     bool ok = true;
     int line;
+    for (size_t r = 0; r < inidoc_record_count(doc); r++) {
+        if (repeated_section(doc, r)) {
+            const char *name = inidoc_record_section(doc, r);
+            diag_add(diags, DIAG_WARNING, path, inidoc_record_line(doc, r),
+                     "[%s] appears again (first on line %d); only the first is read", name,
+                     inidoc_record_line(doc, (size_t)inidoc_find_record(doc, name, 0)));
+            ok = false;
+        }
+    }
     const char *v = inidoc_lookup(doc, "quizdeck", "version", &line);
     long num;
     if (v && !number_parse_int(v, 1, 1000000, &num)) {
@@ -226,12 +251,13 @@ bool settings_load(Settings *s, const SaveIo *io, const char *path, time_t now, 
                             diags, report, &s->save_blocked);
 }
 
-/* A copy of `src` (or a new document when it is NULL). */
+/* A copy of `src` (or a new document when it is NULL), without the repeats of known sections
+ * (which were not read, so a save would keep values that mean nothing). */
 static IniDoc *copy_doc(const IniDoc *src, const char *path)
 {
     IniDoc *doc = inidoc_create(path);
     for (size_t i = 0; doc && i < inidoc_record_count(src); i++) {
-        if (inidoc_copy_record(doc, src, i) < 0) {
+        if (!repeated_section(src, i) && inidoc_copy_record(doc, src, i) < 0) {
             inidoc_destroy(doc);
             return NULL;
         }
