@@ -2,6 +2,7 @@
  * the format), checking every value, and the text dump used by the tests. Never prints. */
 #include "classroom_private.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -123,8 +124,9 @@ static bool read_config(Reader *r, ClassGame *g, int *count)
     const char *seed = get(r, "seed");
     char *end = NULL;
     if (seed) {
+        errno = 0;
         c->seed = strtoull(seed, &end, 10);
-        if (end == seed || *end || *seed == '-') {
+        if (end == seed || *end || *seed < '0' || *seed > '9' || errno == ERANGE) {
             r->bad = "seed";
         }
     }
@@ -281,6 +283,10 @@ ClassGame *classroom_load(const QuizPick *picks, int count, const SaveIo *io, co
     char changed[200] = "";
     Reader r = {doc, 0, NULL};
     long rec = inidoc_find_record(doc, "classroom", 0);
+    if (rec >= 0 && inidoc_find_record(doc, "classroom", (size_t)rec + 1) >= 0) {
+        str_copy(why, sizeof why, "two [classroom] sections");
+        rec = -1;
+    }
     int qcount = 0;
     bool ok = rec >= 0 && (r.rec = (size_t)rec, read_config(&r, g, &qcount));
     g->qs = ok ? calloc((size_t)qcount, sizeof *g->qs) : NULL;
@@ -295,7 +301,12 @@ ClassGame *classroom_load(const QuizPick *picks, int count, const SaveIo *io, co
         g->absent[t] = get_bool(&r, "absent");
         ok = ok && !r.bad;
     }
-    ok = ok && t == g->team_count && classroom_config_check(&g->cfg, why, sizeof why);
+    if (ok && t != g->team_count) {
+        str_format(why, sizeof why, "teams = %d but %d [team] section%s", g->team_count, t,
+                   t == 1 ? "" : "s");
+        ok = false;
+    }
+    ok = ok && classroom_config_check(&g->cfg, why, sizeof why);
     int i = 0;
     Verdict3 v = READ_OK;
     for (long x = inidoc_find_record(doc, "question", 0); ok && x >= 0 && v == READ_OK;
@@ -312,10 +323,15 @@ ClassGame *classroom_load(const QuizPick *picks, int count, const SaveIo *io, co
         ok = read_answer(&r, g);
     }
     ok = ok && (v == READ_CHANGED || consistent(g));
+    int bad_line = 0;
+    if (r.bad && !inidoc_record_get(doc, r.rec, r.bad, &bad_line)) {
+        bad_line = inidoc_record_line(doc, r.rec); /* missing: the line of its section */
+    }
     inidoc_destroy(doc);
     if (!ok) {
         if (r.bad) {
-            str_format(why, sizeof why, "the saved classroom game is damaged (bad '%s')", r.bad);
+            str_format(why, sizeof why, "the saved classroom game is damaged (bad '%s' on line %d)",
+                       r.bad, bad_line);
         } else {
             char reason[200];
             str_copy(reason, sizeof reason, why);
