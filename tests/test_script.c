@@ -148,7 +148,7 @@ static void test_golden_good(void **state)
 static void test_golden_bad(void **state)
 {
     (void)state;
-    assert_true(golden_check_dir("scripts", "bad", ".qds", dump_fixture, check_bad) >= 10);
+    assert_true(golden_check_dir("scripts", "bad", ".qds", dump_fixture, check_bad) >= 31);
 }
 
 /* ---- commands ---------------------------------------------------------------------------- */

@@ -104,6 +104,13 @@ static void parse_line(Parser *p, const char *raw, size_t len)
             script_fail(p, "NUL byte at byte %zu of the line", i + 1);
             return;
         }
+        if (c == '\r') {
+            script_fail(p,
+                        "carriage return (0x0D) at byte %zu of the line, not followed by a line "
+                        "feed: lines end with \\n or \\r\\n",
+                        i + 1);
+            return;
+        }
         if ((c < 0x20 && c != '\t') || c == 0x7F) {
             script_fail(
                 p,
@@ -116,6 +123,14 @@ static void parse_line(Parser *p, const char *raw, size_t len)
     char line[SCRIPT_LINE_MAX + 1];
     memcpy(line, raw, len);
     line[len] = '\0';
+    const char *bom = strstr(line, "\xEF\xBB\xBF");
+    if (bom) {
+        script_fail(p,
+                    "byte-order mark (U+FEFF) at byte %zu of the line; delete it (files joined "
+                    "together?)",
+                    (size_t)(bom - line) + 1);
+        return;
+    }
     while (len > 0 && script_is_blank(line[len - 1])) {
         line[--len] = '\0';
     }
@@ -171,6 +186,15 @@ Script *script_parse(const char *path, const char *data, size_t len, DiagList *d
         return NULL;
     }
     *p = (Parser){.path = path, .diags = diags, .script = s};
+    bool bom;
+    if (utf8_looks_utf16(data, len, &bom)) {
+        diag_add(diags, DIAG_ERROR, path, 0,
+                 bom ? "the file is UTF-16; save it as UTF-8"
+                     : "the file looks like UTF-16 without a byte-order mark; save it as UTF-8");
+        free(p);
+        script_destroy(s);
+        return NULL;
+    }
     size_t pos = 0;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
         pos = 3;
