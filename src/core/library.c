@@ -117,10 +117,19 @@ void library_add_dir(Library *lib, const char *dir, const char *display_dir, Pac
     if (count > 1) {
         qsort(names, count, sizeof *names, compare_names);
     }
+    if (count > LIBRARY_DIR_PACKS_MAX) {
+        LibraryEntry *e = add_entry(lib, shown_dir, origin);
+        if (e) {
+            diag_add(&e->diags, DIAG_ERROR, shown_dir, 0,
+                     "%zu pack files in this folder; only the first %d by name are read (from "
+                     "%s to %s)",
+                     count, LIBRARY_DIR_PACKS_MAX, names[0], names[LIBRARY_DIR_PACKS_MAX - 1]);
+        }
+    }
     for (size_t i = 0; i < count; i++) {
         char path[PATHS_MAX];
         char shown[PATHS_MAX];
-        if (paths_join(path, sizeof path, dir, names[i]) &&
+        if (i < LIBRARY_DIR_PACKS_MAX && paths_join(path, sizeof path, dir, names[i]) &&
             paths_join(shown, sizeof shown, shown_dir, names[i])) {
             library_add_file(lib, path, shown, origin);
         }

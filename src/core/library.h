@@ -38,9 +38,13 @@ typedef struct Library {
 /* Frees every entry and its pack. Accepts NULL. */
 void library_free(Library *lib);
 
-/* Loads every `*.ini` file directly in `dir` (sorted by name; hidden files skipped).
- * A missing folder adds nothing when `optional`, and an error entry otherwise.
- * `display_dir`, if not NULL, replaces `dir` in the paths shown to the user. */
+/* Most pack files read from one folder; each may hold PACK_BYTES_MAX bytes. */
+enum { LIBRARY_DIR_PACKS_MAX = 1000 };
+
+/* Loads every `*.ini` file directly in `dir` (sorted by name; hidden files skipped), at most
+ * LIBRARY_DIR_PACKS_MAX of them: when there are more, the rest are not read and an error entry
+ * for the folder says so. A missing folder adds nothing when `optional`, and an error entry
+ * otherwise. `display_dir`, if not NULL, replaces `dir` in the paths shown to the user. */
 void library_add_dir(Library *lib, const char *dir, const char *display_dir, PackOrigin origin,
                      bool optional);
 
