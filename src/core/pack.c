@@ -24,6 +24,10 @@ static void close_section(Loader *ld)
                  pack_key_info[k].name, f->repeats + 1, f->line);
         }
     }
+    if (s->extra_choices > 1) {
+        NOTE(ld, s->extra_line, "%d choices past 'h' in this section; none of them is read",
+             s->extra_choices);
+    }
     if (s->open) {
         if (s->is_pack) {
             pack_check_header(ld, s);
@@ -264,8 +268,11 @@ static int handler(void *user, const char *section, const char *name, const char
             WARN(ld, n, "key '%s' contains a no-break space (U+00A0); retype the spaces",
                  pack_quote(qb, sizeof qb, name));
         } else if (strlen(name) == 1 && name[0] >= 'i' && name[0] <= 'z' && !s->is_pack) {
-            ERROR(ld, n, "at most %d choices, a to h: '%s' is one too many", PACK_CHOICES_MAX,
-                  name);
+            if (s->extra_choices++ == 0) {
+                ERROR(ld, n, "at most %d choices, a to h: '%s' is one too many", PACK_CHOICES_MAX,
+                      name);
+                s->extra_line = n;
+            }
         } else {
             WARN(ld, n, "unknown key '%s' in [%s] (ignored)", pack_quote(qb, sizeof qb, name),
                  s->name);

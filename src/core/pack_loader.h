@@ -80,6 +80,8 @@ typedef struct Section {
     int line;
     int keys;                /* key lines seen, known or not */
     bool broken;             /* a line of it could not be read (already reported): not checked */
+    int extra_choices;       /* keys i to z seen, each refused */
+    int extra_line;          /* the line of the first of them */
     uint64_t seen_keys;      /* bit k set when fields[k].seen */
     Field fields[KEY_COUNT]; /* last: pack_section_clear clears what comes before it */
 } Section;
