@@ -121,6 +121,48 @@ static void test_inidoc_bad_lines(void **state)
     diag_list_free(&diags);
 }
 
+/* What the parser keeps, inidoc_format writes back as it was read (fuzzing found keys that did
+ * not: a line without a key, a value starting with ';', a control character, a line that grows
+ * too long with the spaces around '=', a key with a byte-order mark left in it). */
+static void test_inidoc_keeps_only_what_it_can_write(void **state)
+{
+    (void)state;
+    char full[200];
+    memset(full, 'x', sizeof full);
+    memcpy(full, "k=", 2);
+    full[sizeof full - 1] = '\0'; /* 199 bytes: inih reads it, "k = ..." would be 201 */
+    StrBuf text = STRBUF_INIT;
+    strbuf_printf(&text,
+                  "[s]\n= v\nsemi=;x\nbell = a\x07"
+                  "b\n%s\nok = 1\n"
+                  "\xEF\xBB\xBFmark\xEF\xBB\xBF = 2\n",
+                  full);
+    DiagList diags = DIAGLIST_INIT;
+    bool clean = true;
+    IniDoc *doc = inidoc_parse_partial("w.ini", text.data, text.len, &diags, &clean);
+    assert_non_null(doc);
+    assert_false(clean);
+    for (int line = 2; line <= 5; line++) {
+        assert_true(has_diag(&diags, DIAG_WARNING, line, "skipped"));
+    }
+    assert_int_equal(inidoc_entry_count(doc, 0), 2);
+    assert_string_equal(inidoc_get(doc, "s", "ok"), "1");
+    assert_string_equal(inidoc_get(doc, "s", "mark"), "2");
+    /* and what is kept reads back the same, cleanly */
+    size_t len;
+    char *out = inidoc_format(doc, &len);
+    IniDoc *again = inidoc_parse("w.ini", out, len, &diags);
+    assert_non_null(again);
+    char *out2 = inidoc_format(again, NULL);
+    assert_string_equal(out, out2);
+    free(out);
+    free(out2);
+    inidoc_destroy(again);
+    inidoc_destroy(doc);
+    diag_list_free(&diags);
+    strbuf_free(&text);
+}
+
 static void test_inidoc_values(void **state)
 {
     (void)state;
@@ -442,6 +484,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_inidoc_records),
         cmocka_unit_test(test_inidoc_bad_lines),
+        cmocka_unit_test(test_inidoc_keeps_only_what_it_can_write),
         cmocka_unit_test(test_inidoc_values),
         cmocka_unit_test(test_defaults_when_missing),
         cmocka_unit_test(test_round_trip),

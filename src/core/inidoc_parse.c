@@ -24,6 +24,7 @@ typedef struct Parser {
     bool oom;
     IdSet keys;     /* the keys of the current section, borrowed from its entries */
     IdSet repeated; /* the keys already reported as repeated in it */
+    char unmarked[INIDOC_LINE_MAX + 1]; /* a line with its byte-order marks taken out */
 } Parser;
 
 static void warn(Parser *p, int line, const char *what)
@@ -99,6 +100,11 @@ static char *reader(char *str, int num, void *stream)
         while ((bom = strstr(line, "\xEF\xBB\xBF")) != NULL) {
             memmove(bom, bom + 3, strlen(bom + 3) + 1);
         }
+        /* the handler takes the key from the raw line: let it see the line without the marks */
+        if (str_copy(p->unmarked, sizeof p->unmarked, line)) {
+            r->line = p->unmarked;
+            r->line_len = strlen(p->unmarked);
+        }
         r->kind = linereader_classify(line, strlen(line), r->after_key, NULL, NULL);
         r->after_key = r->kind == LINE_KEY || (r->after_key && r->kind != LINE_SECTION);
     }
@@ -153,14 +159,12 @@ static int handler(void *user, const char *section, const char *name, const char
         joined[old] = '\n';
         memcpy(joined + old + 1, value, add + 1);
         e->value = joined;
-        return 1;
-    }
-    if (p->cur < 0) {
-        p->cur = inidoc_top_record(p->doc);
-        if (p->cur < 0) {
-            p->oom = true;
-            return 1;
+        if (!inidoc_value_ok(e->key, joined)) {
+            joined[old] = '\0'; /* the value ends before this line */
+            warn(p, r->lineno, "continuation line that cannot be written back as it is, skipped");
+            p->has_last = false;
         }
+        return 1;
     }
     /* the key as written (inih cuts keys longer than 49 bytes) */
     size_t from = 0, to = 0;
@@ -175,7 +179,21 @@ static int handler(void *user, const char *section, const char *name, const char
         to--;
     }
     char *key = inidoc_dup_n(r->line + from, to - from);
-    int first = key ? idset_add(&p->keys, key, r->lineno) : -1;
+    if (key && !inidoc_value_ok(key, value)) {
+        /* inidoc_format could not write it back as it is: keeping it would make the file
+         * unreadable (or unsavable) after the next save */
+        warn(p, r->lineno,
+             *key ? "key or value that cannot be written back as it is (a control character, "
+                    "a value starting with ';', or a line too long once written), line skipped"
+                  : "key line without a key ('= value'), skipped");
+        free(key);
+        p->has_last = false;
+        return 1;
+    }
+    if (key && p->cur < 0) {
+        p->cur = inidoc_top_record(p->doc);
+    }
+    int first = key && p->cur >= 0 ? idset_add(&p->keys, key, r->lineno) : -1;
     if (first < 0) {
         free(key);
         p->oom = true;
