@@ -663,6 +663,8 @@ static void test_format_round_trip(void **state)
         "click field",
         "click 0.5 0.8",
         "click 0.333333333333333 1",
+        "click 0.0000000000000000001 0.5", /* fuzzing: once written back as 0 */
+        "drag 0.00000000000000000000000000000000000000000000000000125 0 to 1 1",
         "drag item 1 to item 3",
         "drag 0.2 0.5 to 0 1",
         "wait 1500",

@@ -2,6 +2,7 @@
  * failure reports. Never prints: it appends to the caller's StrBuf. */
 #include "script.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "number.h"
@@ -36,15 +37,20 @@ static void put_text(StrBuf *out, const char *s)
 }
 
 /* Appends a fraction 0..1 with the fewest decimals that parse back to the same double; no
- * printf %g, whose decimal point follows the locale. */
+ * printf %g, whose decimal point follows the locale. The scale grows as number_parse_strict's
+ * does, so a value read with many leading zeros ("0.0000000000000000001") is written back with
+ * as many, not rounded to 0 at 15 decimals. */
 static void put_fraction(StrBuf *out, double v)
 {
-    char text[32];
-    int64_t scale = 1;
-    for (int decimals = 0; decimals <= 15; decimals++, scale *= 10) {
-        int64_t units = (int64_t)(v * (double)scale + 0.5);
-        int64_t whole = units / scale;
-        int64_t part = units % scale;
+    char text[400]; /* past 308 decimals the scale is infinite and the value read was 0 */
+    double scale = 1.0;
+    for (int decimals = 0; decimals <= 330; decimals++, scale *= 10.0) {
+        double units = floor(v * scale + 0.5);
+        if (!(units < 1e15)) {
+            break; /* more digits than a number may have */
+        }
+        int64_t whole = units >= scale ? 1 : 0;
+        int64_t part = (int64_t)(units - (double)whole * scale);
         if (decimals == 0) {
             str_format(text, sizeof text, "%lld", (long long)whole);
         } else {
