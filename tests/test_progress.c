@@ -324,10 +324,23 @@ static void test_log_round_trip_and_torn_tail(void **state)
     bad = a;
     str_copy(bad.question, sizeof bad.question, "../x");
     assert_false(progress_log_append(save_io_posix(), log, &bad, &e));
+    bad = a;
+    bad.difficulty = 11;
+    assert_false(progress_log_append(save_io_posix(), log, &bad, &e));
     ProgressLogEntry parsed;
     assert_false(progress_log_parse("2\tsomething newer", &parsed));
     assert_false(
         progress_log_parse("1\t2026-11-29T10:15:00Z\ttest\tq\t5\t0\t1\t1\t1\t-1", &parsed));
+    /* a stability past the progress file's range is refused: written with six decimals it
+     * would have more digits than can be read back (fuzzing found it) */
+    assert_false(progress_log_parse(
+        "1\t2026-11-29T10:15:00Z\ttest\tq\t3\t0\t1\t123456789012345\t5\t-1", &parsed));
+    assert_true(
+        progress_log_parse("1\t2026-11-29T10:15:00Z\ttest\tq\t3\t0\t1\t1000000\t10\t-1", &parsed));
+    char record[SAVE_LOG_RECORD_MAX];
+    assert_true(progress_log_format(&parsed, record, sizeof record));
+    assert_true(progress_log_parse(record, &parsed));
+    assert_true(parsed.stability == 1000000 && parsed.difficulty == 10);
 }
 
 /* ---- golden files ---- */

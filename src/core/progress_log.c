@@ -2,22 +2,29 @@
  * progress.h). Never prints, never reads a clock. */
 #include "progress.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "number.h"
 #include "strbuf.h"
 
-enum { FIELDS = 10, NUM_MAX = 1000000 };
+enum { FIELDS = 10, NUM_MAX = 1000000, STABILITY_MAX = 1000000 };
+
+/* Stability and difficulty in the progress file's ranges (0..STABILITY_MAX days, 0..10): then
+ * "%.6f" writes them in at most 13 significant digits, which number_parse_strict reads back.
+ * False for NaN too. */
+static bool memory_ok(double stability, double difficulty)
+{
+    return stability >= 0 && stability <= STABILITY_MAX && difficulty >= 0 && difficulty <= 10;
+}
 
 bool progress_log_format(const ProgressLogEntry *en, char *out, size_t size)
 {
     char when[32];
     char rating[8];
     if (!pack_id_valid(en->pack) || !pack_id_valid(en->question) ||
-        !save_format_time((time_t)en->time, when, sizeof when) || !isfinite(en->stability) ||
-        !isfinite(en->difficulty) || en->rating < 0 || en->rating > 4) {
+        !save_format_time((time_t)en->time, when, sizeof when) ||
+        !memory_ok(en->stability, en->difficulty) || en->rating < 0 || en->rating > 4) {
         return false;
     }
     if (en->rating == PROGRESS_RATING_UNDO) {
@@ -89,7 +96,7 @@ bool progress_log_parse(const char *record, ProgressLogEntry *out)
     }
     ok = ok && get_int(f[5], 0, &en.elapsed_days) && get_int(f[6], 0, &en.interval_days) &&
          number_parse_strict(f[7], &en.stability) && number_parse_strict(f[8], &en.difficulty) &&
-         get_int(f[9], -1, &en.prev_interval);
+         memory_ok(en.stability, en.difficulty) && get_int(f[9], -1, &en.prev_interval);
     if (!ok) {
         return false;
     }
