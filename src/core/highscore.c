@@ -15,6 +15,7 @@ void highscore_clear(ScoreBoard *b)
         free(b->tables[i].selection);
     }
     b->count = 0;
+    idset_free(&b->index);
     inidoc_destroy(b->doc);
     b->doc = NULL;
     b->save_blocked = false;
@@ -81,14 +82,11 @@ bool scoreboard_entry_ok(const ScoreEntry *e)
            memchr(e->name, '\0', sizeof e->name) && highscore_plain_name(e->name, sizeof e->name);
 }
 
+/* Through the index, so that a file of many tables is read in linear time. */
 static Table *find_table(const ScoreBoard *b, const char *selection)
 {
-    for (size_t i = 0; i < b->count; i++) {
-        if (strcmp(b->tables[i].selection, selection) == 0) {
-            return &b->tables[i];
-        }
-    }
-    return NULL;
+    int at = 0;
+    return idset_get(&b->index, selection, &at) ? &b->tables[at] : NULL;
 }
 
 /* The 0-based row `e` would take in `t` (t->count or more: it does not make the table). */
@@ -129,6 +127,10 @@ int highscore_add_row(ScoreBoard *b, const char *selection, const ScoreEntry *e,
             return -1;
         }
         memcpy(copy, selection, strlen(selection) + 1);
+        if (idset_add(&b->index, copy, (int)b->count) < 0) {
+            free(copy);
+            return -1;
+        }
         t = &b->tables[b->count++];
         t->selection = copy;
         t->count = 0;

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "highscore.h"
+#include "idset.h"
 #include "inidoc.h"
 
 /* Width of a selection's parts in the file, so "selection = " plus a part fits in a line. */
@@ -27,6 +28,7 @@ struct ScoreBoard {
     Table *tables;
     size_t count;
     size_t cap;
+    IdSet index;       /* each table's selection (borrowed) with the table's index */
     IniDoc *doc;       /* the file as read: unknown sections and keys; may be NULL */
     bool save_blocked; /* a damaged file could not be set aside */
 };

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "idset.h"
 #include "number.h"
 #include "settings.h"
 #include "strbuf.h"
@@ -204,13 +205,15 @@ static bool read_key(ProgressCard *c, const char *key, const char *v)
     return false;
 }
 
-/* Reads the card in record `rec`. False (with a warning) when it is not sound. */
-static bool load_card(ProgressFile *pf, const IniDoc *doc, size_t rec, DiagList *diags)
+/* Reads the card in record `rec`; `seen` holds the ids of the cards kept so far (borrowed from
+ * `doc`), so that a file of many cards is read in linear time. False (with a warning) when it
+ * is not sound. */
+static bool load_card(ProgressFile *pf, const IniDoc *doc, size_t rec, IdSet *seen, DiagList *diags)
 {
     const char *path = inidoc_path(doc);
     const char *id = inidoc_record_section(doc, rec);
     int line = inidoc_record_line(doc, rec);
-    if (progress_find(pf, id)) {
+    if (idset_get(seen, id, NULL)) {
         diag_add(diags, DIAG_WARNING, path, line,
                  "[%s] repeats a question id; this copy is dropped", id);
         return false;
@@ -244,7 +247,7 @@ static bool load_card(ProgressFile *pf, const IniDoc *doc, size_t rec, DiagList 
                  id);
         return false;
     }
-    ProgressCard *slot = push(pf);
+    ProgressCard *slot = idset_add(seen, id, line) == 0 ? push(pf) : NULL;
     if (!slot) {
         diag_add(diags, DIAG_WARNING, path, line, "out of memory; [%s] is dropped", id);
         return false;
@@ -271,11 +274,13 @@ static bool load_doc(ProgressFile *pf, const IniDoc *doc, DiagList *diags)
                  "pack = '%.40s' but this is the progress of '%s'; the cards are read anyway", v,
                  pf->pack_id);
     }
+    IdSet seen = IDSET_INIT;
     for (size_t r = 0; r < inidoc_record_count(doc); r++) {
         if (pack_id_valid(inidoc_record_section(doc, r))) {
-            ok = load_card(pf, doc, r, diags) && ok;
+            ok = load_card(pf, doc, r, &seen, diags) && ok;
         }
     }
+    idset_free(&seen);
     return ok;
 }
 
@@ -442,10 +447,19 @@ bool progress_save(const ProgressFile *pf, const SaveIo *io, const char *path, S
 
 int progress_reconcile(ProgressFile *pf, const Pack *pack, DiagList *diags)
 {
+    /* the pack's ids with their index, so that a large pack and file match in linear time */
+    IdSet ids = IDSET_INIT;
+    bool indexed = true;
+    for (int i = 0; indexed && i < pack->question_count; i++) {
+        indexed = idset_add(&ids, pack->questions[i].id, i) >= 0;
+    }
     int reset = 0;
     for (size_t i = 0; i < pf->count; i++) {
         ProgressCard *c = &pf->cards[i];
-        const Question *q = pack_find_question(pack, c->id);
+        int at = 0;
+        const Question *q = !indexed                      ? pack_find_question(pack, c->id)
+                            : idset_get(&ids, c->id, &at) ? &pack->questions[at]
+                                                          : NULL;
         c->vanished = q == NULL;
         if (q && q->revision != c->revision) {
             if (diags) {
@@ -465,6 +479,7 @@ int progress_reconcile(ProgressFile *pf, const Pack *pack, DiagList *diags)
             reset++;
         }
     }
+    idset_free(&ids);
     return reset;
 }
 
