@@ -505,6 +505,29 @@ static void test_fit_edges(void **state)
     assert_true(fits);
 }
 
+/* utf8_append_bounded keeps a field within its bytes and never cuts a character in two. */
+static void test_append_bounded(void **state)
+{
+    (void)state;
+    char buf[8] = "ab";
+    assert_true(utf8_append_bounded(buf, 7, "cd"));
+    assert_string_equal(buf, "abcd");
+    /* "\xD0\x9C" (2 bytes) fits in 3 bytes left; the next "\xD0\x9C" would need 2 of 1 */
+    assert_false(utf8_append_bounded(buf, 7, "\xD0\x9C\xD0\x9C"));
+    assert_string_equal(buf, "abcd\xD0\x9C");
+    assert_int_equal(strlen(buf), 6);
+    assert_true(utf8_valid(buf, strlen(buf), NULL));
+    /* one byte left: a 4-byte emoji does not fit at all, an ASCII letter does */
+    assert_false(utf8_append_bounded(buf, 7, "\xF0\x9F\x9A\x80"));
+    assert_string_equal(buf, "abcd\xD0\x9C");
+    assert_false(utf8_append_bounded(buf, 7, "xy"));
+    assert_string_equal(buf, "abcd\xD0\x9Cx");
+    /* full: nothing more fits, appending nothing is still "all of it" */
+    assert_false(utf8_append_bounded(buf, 7, "z"));
+    assert_true(utf8_append_bounded(buf, 7, ""));
+    assert_string_equal(buf, "abcd\xD0\x9Cx");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -523,6 +546,7 @@ int main(void)
         cmocka_unit_test(test_max_lines),
         cmocka_unit_test(test_fit_largest),
         cmocka_unit_test(test_fit_edges),
+        cmocka_unit_test(test_append_bounded),
     };
     return cmocka_run_group_tests_name("wrap", tests, NULL, NULL);
 }

@@ -141,3 +141,24 @@ size_t utf8_length(const char *s, size_t len)
     }
     return count;
 }
+
+bool utf8_append_bounded(char *dst, size_t max, const char *add)
+{
+    size_t have = strlen(dst);
+    size_t n = strlen(add);
+    bool all = true;
+    if (have >= max) {
+        return n == 0;
+    }
+    if (n > max - have) {
+        all = false;
+        n = max - have;
+        /* back up to the start of the character the cut falls in */
+        while (n > 0 && ((unsigned char)add[n] & 0xC0) == 0x80) {
+            n--;
+        }
+    }
+    memcpy(dst + have, add, n);
+    dst[have + n] = '\0';
+    return all;
+}

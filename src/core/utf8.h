@@ -27,6 +27,12 @@ const char *utf8_explain(const char *s, size_t len);
  * bytes, as ASCII text in UTF-16 has. */
 bool utf8_looks_utf16(const char *data, size_t len, bool *bom);
 
+/* Appends the NUL-terminated `add` to the NUL-terminated `dst`, keeping `dst` at most `max`
+ * bytes long (the buffer holds max + 1). When not all of `add` fits, as many whole code
+ * points as fit are appended and false is returned: the caller shows that the text is at its
+ * limit. Never cuts a multi-byte character. */
+bool utf8_append_bounded(char *dst, size_t max, const char *add);
+
 /* Number of code points in a valid UTF-8 string of `len` bytes. */
 size_t utf8_length(const char *s, size_t len);
 

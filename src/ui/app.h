@@ -106,6 +106,7 @@ typedef struct QuizRun {
     int rows_y0, row_h;    /* order: where the rows were drawn (for drops) */
     char composition[128]; /* text being composed in an input method */
     char typed[PACK_TEXT_MAX + 1];
+    bool typed_full; /* the last text typed did not all fit: the field says so */
     /* the last answer */
     ScoreLine last;
     bool has_last;

@@ -227,6 +227,7 @@ bool class_enter_key(App *app)
     if (q->type == QTYPE_TEXT || q->type == QTYPE_NUMBER || q->type == QTYPE_ORDER) {
         c->typing = true;
         c->typed[0] = '\0';
+        c->typed_full = false;
         SDL_StartTextInput();
         return true;
     }

@@ -373,7 +373,7 @@ void class_setup_draw_row(App *app, SDL_Rect r, SetupRow row, const SetupLook *l
     int pad = class_u(app, 1.2f);
     int size = look->size;
     int label_w = row >= SETUP_ROW_PACKS ? look->label_w_right : look->label_w;
-    char label[48], value[PATHS_MAX + 8], shown[PATHS_MAX + 8];
+    char label[48], value[PATHS_MAX + 32], shown[PATHS_MAX + 32];
     if (row >= SETUP_ROW_NAME1) {
         int team = row - SETUP_ROW_NAME1;
         int b = r.h - 2 * pad;
@@ -391,7 +391,8 @@ void class_setup_draw_row(App *app, SDL_Rect r, SetupRow row, const SetupLook *l
         SDL_Rect field = {vx, r.y + pad / 2, vw, r.h - pad};
         draw_fill(app, field, t->bg);
         draw_outline(app, field, t->accent, class_u(app, 0.4f));
-        snprintf(value, sizeof value, "%s|", c->edit);
+        snprintf(value, sizeof value, "%s|%s", c->edit,
+                 c->edit_full ? "  \xE2\x9A\xA0 at the limit" : "");
         /* while typing, the end of the text (where the cursor is) stays in sight */
         class_cut(app, FACE_BOLD, size, value, field.w - 2 * pad, true, shown, sizeof shown);
         class_draw_line(app, FACE_BOLD, size, c->edit_fresh ? t->accent : t->text,

@@ -291,8 +291,9 @@ static void draw_typed(App *app, SDL_Rect r)
     const ClassTheme *t = class_theme();
     draw_fill(app, r, t->bg);
     draw_outline(app, r, t->accent, class_u(app, 0.5f));
-    char shown[CLASS_TEXT_MAX + 8];
-    snprintf(shown, sizeof shown, "%s|", app->classroom.typed);
+    char shown[CLASS_TEXT_MAX + 64];
+    snprintf(shown, sizeof shown, "%s|%s", app->classroom.typed,
+             app->classroom.typed_full ? "   \xE2\x9A\xA0 full" : "");
     int pad = class_u(app, 1.5f);
     text_draw_box(app->text, FACE_BOLD, t->text, (SDL_Rect){r.x + pad, r.y, r.w - 2 * pad, r.h},
                   class_u(app, 3), class_u(app, 6), ALIGN_LEFT, true, shown);

@@ -47,6 +47,7 @@ typedef struct ClassroomUi {
     int editing;                 /* setup row whose text is being typed, -1 when none */
     char edit[PATHS_MAX];        /* the text being typed */
     bool edit_fresh;             /* nothing typed yet: the old text goes at the first key */
+    bool edit_full;              /* the last text typed did not all fit */
     bool setup_loaded;           /* the remembered setup was read */
     bool has_saved;              /* a saved game can be resumed */
     char saved_when[64];         /* when it was saved, for people */
@@ -57,6 +58,7 @@ typedef struct ClassroomUi {
     uint8_t marks;                     /* a multi answer being entered, by screen position */
     bool typing;                       /* the teacher types a text, number or order answer */
     char typed[CLASS_TEXT_MAX + 1];
+    bool typed_full; /* the last text typed did not all fit */
     char notice[160]; /* a short message ("Team 2 has answered") */
     uint64_t notice_until;
     int last_second; /* the last whole second a tick sound was played for */

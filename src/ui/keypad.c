@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "core/utf8.h"
 #include "ui/draw.h"
 
 static const char *const letter_rows[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
@@ -106,10 +107,13 @@ void keypad_draw(App *app, SDL_Rect area, bool digits)
     }
 }
 
-bool keypad_press(const char *name, char *typed, size_t size)
+bool keypad_press(const char *name, char *typed, size_t size, bool *full)
 {
     size_t n = strlen(typed);
     const char *add = NULL;
+    if (full) {
+        *full = false;
+    }
     if (strcmp(name, "enter") == 0) {
         return true;
     }
@@ -129,8 +133,8 @@ bool keypad_press(const char *name, char *typed, size_t size)
           : strcmp(name, "comma") == 0 ? ","
           : strlen(name) == 1          ? name
                                        : NULL;
-    if (add && n + strlen(add) < size) {
-        memcpy(typed + n, add, strlen(add) + 1);
+    if (add && !utf8_append_bounded(typed, size - 1, add) && full) {
+        *full = true;
     }
     return false;
 }

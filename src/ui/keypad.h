@@ -12,7 +12,8 @@
  * "backspace", "enter". */
 void keypad_draw(App *app, SDL_Rect area, bool digits);
 
-/* Applies a key by name to `typed` (of `size` bytes). Returns true for "enter". */
-bool keypad_press(const char *name, char *typed, size_t size);
+/* Applies a key by name to `typed` (a buffer of `size` bytes). Returns true for "enter".
+ * `full` (may be NULL) is set when the key's character did not fit, cleared otherwise. */
+bool keypad_press(const char *name, char *typed, size_t size, bool *full);
 
 #endif

@@ -19,6 +19,7 @@ static void reset_answer(App *app)
     r->grabbed = false;
     r->drag_row = -1;
     r->typed[0] = '\0';
+    r->typed_full = false;
     r->question_start = app->now_ms;
     r->paused_total = 0;
     r->paused = false;

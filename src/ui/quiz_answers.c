@@ -143,12 +143,20 @@ static void draw_field(App *app, const Question *q, SDL_Rect area)
     text_draw_box(app->text, FACE_REGULAR, t->text, tb, draw_u(app, 1.8f), draw_u(app, 4.5f),
                   ALIGN_LEFT, true, shown);
     SDL_SetTextInputRect(&field);
-    const char *hint = q->type == QTYPE_NUMBER ? "Type a number and press Enter"
-                                               : "Type your answer and press Enter";
+    char hint[160];
+    if (r->typed_full) {
+        /* text typed or pasted past the limit is not taken: say so rather than drop it quietly */
+        snprintf(hint, sizeof hint, "\xE2\x9A\xA0 The answer is at its limit of %d bytes: nothing more fits",
+                 (int)PACK_TEXT_MAX);
+    } else {
+        snprintf(hint, sizeof hint, "%s",
+                 q->type == QTYPE_NUMBER ? "Type a number and press Enter"
+                                         : "Type your answer and press Enter");
+    }
     int hy = field.y + field.h + draw_u(app, 1);
     int hs = draw_u(app, 2.6f);
-    text_draw_line_fit(app->text, FACE_REGULAR, hs, t->dim, area.x, hy + hs / 2, area.w, ALIGN_LEFT,
-                       hint);
+    text_draw_line_fit(app->text, FACE_REGULAR, hs, r->typed_full ? t->warn : t->dim, area.x,
+                       hy + hs / 2, area.w, ALIGN_LEFT, hint);
     int ky = hy + hs + draw_u(app, 1.5f);
     keypad_draw(app, (SDL_Rect){area.x, ky, area.w, area.y + area.h - ky}, q->type == QTYPE_NUMBER);
 }

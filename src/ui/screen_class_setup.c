@@ -32,6 +32,7 @@ static void start_edit(App *app, SetupRow row)
         return;
     }
     c->editing = row;
+    c->edit_full = false;
     str_copy(c->edit, sizeof c->edit,
              row == SETUP_ROW_RESULTS ? c->results_dir
                                       : c->config.team_names[row - SETUP_ROW_NAME1]);
@@ -68,14 +69,23 @@ static void type_text(App *app, const char *text)
         c->edit[0] = '\0';
         c->edit_fresh = false;
     }
-    size_t have = strlen(c->edit), add = strlen(text);
     bool name = c->editing != SETUP_ROW_RESULTS;
     size_t cap = name ? CLASS_NAME_BYTES - 1 : sizeof c->edit - 1;
-    if (have + add > cap ||
-        (name && utf8_length(c->edit, have) + utf8_length(text, add) > CLASS_NAME_MAX)) {
-        return;
+    c->edit_full = false;
+    /* one character at a time, so a paste past the limit keeps what fits */
+    for (const char *p = text; *p;) {
+        size_t have = strlen(c->edit);
+        int32_t cp;
+        size_t n = utf8_decode(p, strlen(p), &cp);
+        if (n == 0 || have + n > cap ||
+            (name && utf8_length(c->edit, have) + 1 > CLASS_NAME_MAX)) {
+            c->edit_full = true;
+            return;
+        }
+        memcpy(c->edit + have, p, n);
+        c->edit[have + n] = '\0';
+        p += n;
     }
-    memcpy(c->edit + have, text, add + 1);
 }
 
 static bool text_focus(const App *app)
@@ -123,6 +133,7 @@ static void command(App *app, const Command *cmd)
             while (n > 0 && ((unsigned char)c->edit[--n] & 0xC0) == 0x80) {
             }
             c->edit[n] = '\0';
+            c->edit_full = false;
         } else if (cmd->kind == CMD_CONFIRM || cmd->kind == CMD_BACK) {
             stop_edit(app, cmd->kind == CMD_CONFIRM);
         } else if (cmd->kind == CMD_ACTIVATE) {

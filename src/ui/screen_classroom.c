@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "ui/class_view.h"
 
 /* Ctrl+R would reload the packs the running game borrows: here it does nothing. Every other key
@@ -351,9 +352,8 @@ static void command(App *app, const Command *cmd)
         on_key(app, cmd->key, (Uint16)cmd->index);
         break;
     case CMD_TEXT: {
-        size_t have = strlen(c->typed), add = strlen(cmd->text);
-        if (c->typing && have + add <= CLASS_TEXT_MAX) {
-            memcpy(c->typed + have, cmd->text, add + 1);
+        if (c->typing) {
+            c->typed_full = !utf8_append_bounded(c->typed, CLASS_TEXT_MAX, cmd->text);
         }
         break;
     }
@@ -362,6 +362,7 @@ static void command(App *app, const Command *cmd)
         while (n > 0 && ((unsigned char)c->typed[--n] & 0xC0) == 0x80) {
         }
         c->typed[n] = '\0';
+        c->typed_full = false;
         break;
     }
     case CMD_CONFIRM:

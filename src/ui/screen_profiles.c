@@ -97,7 +97,7 @@ static void click_list(App *app, const ProfilesRows *rows, const Command *cmd)
     int base = rows->count;
     bool field = is(cmd->name, "field") || is(cmd->arg, "new");
     if (is(cmd->name, "key")) {
-        if (s->typing && keypad_press(cmd->arg, s->name, sizeof s->name)) {
+        if (s->typing && keypad_press(cmd->arg, s->name, sizeof s->name, NULL)) {
             profiles_create(app);
         }
         return;
@@ -161,7 +161,7 @@ static void list_command(App *app, const Command *cmd)
         s->name_error[0] = '\0';
         break;
     case CMD_ERASE:
-        keypad_press("backspace", s->name, sizeof s->name);
+        keypad_press("backspace", s->name, sizeof s->name, NULL);
         s->name_error[0] = '\0';
         break;
     case CMD_UP:

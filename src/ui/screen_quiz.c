@@ -107,15 +107,13 @@ static void command(App *app, const Command *cmd)
         play_skip(app);
         break;
     case CMD_TEXT: {
-        size_t have = strlen(r->typed), add = strlen(cmd->text);
-        if (have + add < sizeof r->typed && have + add <= PACK_TEXT_MAX) {
-            memcpy(r->typed + have, cmd->text, add + 1);
-        }
+        r->typed_full = !utf8_append_bounded(r->typed, PACK_TEXT_MAX, cmd->text);
         r->composition[0] = '\0';
         break;
     }
     case CMD_ERASE:
         erase_last(r->typed);
+        r->typed_full = false;
         break;
     case CMD_CONFIRM:
         if (!is_typed(q) && q->type != QTYPE_MULTI && q->type != QTYPE_ORDER) {
@@ -174,7 +172,7 @@ static void command(App *app, const Command *cmd)
             r->grabbed = false;
             move_row(app, cmd->index - 1, cmd->index);
         } else if (strcmp(cmd->name, "key") == 0 && cmd->arg) {
-            if (keypad_press(cmd->arg, r->typed, sizeof r->typed)) {
+            if (keypad_press(cmd->arg, r->typed, sizeof r->typed, &r->typed_full)) {
                 play_submit(app);
             }
         } else if (strcmp(cmd->name, "button") == 0 && cmd->arg) {

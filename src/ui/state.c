@@ -122,6 +122,8 @@ bool app_state(const App *app, const char *field, char *out, size_t size)
         put(out, size, "%s", typing ? "field" : "none");
     } else if (strcmp(field, "typed") == 0) {
         put(out, size, "%s", r->typed);
+    } else if (strcmp(field, "typed_full") == 0) {
+        put(out, size, "%s", r->typed_full ? "yes" : "no");
     } else if (strcmp(field, "order") == 0) {
         size_t len = 0;
         int n = item && item->pick.question->type == QTYPE_ORDER ? item->pick.question->choice_count
