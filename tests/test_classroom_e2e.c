@@ -419,6 +419,42 @@ static void test_answer_key(void **state)
     strbuf_free(&out);
 }
 
+/* ---- a new game over an earlier game's file ---- */
+
+/* Starting a new game never writes over the file of an earlier one: it is kept as
+ * state.ini.previous, or, when that cannot be done, the new game is not saved at all. */
+static void test_new_game_keeps_earlier(void **state)
+{
+    (void)state;
+    static const char earlier[] = "[classroom]\nformat = 1\nthis = is an earlier game\n";
+    for (int blocked = 0; blocked < 2; blocked++) {
+        const char *dir = game_home(blocked ? "class-earlier-blocked" : "class-earlier");
+        char folder[1300], path[1400], previous[1500], inside[1600];
+        str_format(folder, sizeof folder, "%s/data/quizdeck/classroom", dir);
+        str_format(path, sizeof path, "%s/state.ini", folder);
+        str_format(previous, sizeof previous, "%s.previous", path);
+        char quizdeck[1300];
+        str_format(quizdeck, sizeof quizdeck, "%s/data/quizdeck", dir);
+        mkdir(quizdeck, 0755);
+        assert_int_equal(mkdir(folder, 0755), 0);
+        assert_true(write_file(path, earlier, sizeof earlier - 1));
+        if (blocked) {
+            /* a folder that is not empty where .previous would go: the rename fails */
+            assert_int_equal(mkdir(previous, 0755), 0);
+            str_format(inside, sizeof inside, "%s/keep", previous);
+            assert_true(write_file(inside, "x", 1));
+        }
+        script_passes(dir, blocked ? "classroom-new-blocked.qds" : "classroom-new-over-saved.qds",
+                      "--teams 3 " FIXTURE);
+        size_t len = 0;
+        char *text = read_file(blocked ? path : previous, &len);
+        assert_non_null(text);
+        assert_int_equal(len, sizeof earlier - 1);
+        assert_memory_equal(text, earlier, len);
+        free(text);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -429,6 +465,7 @@ int main(void)
         cmocka_unit_test(test_clicker_only),
         cmocka_unit_test(test_readable_from_the_back),
         cmocka_unit_test(test_killed_and_resumed),
+        cmocka_unit_test(test_new_game_keeps_earlier),
         cmocka_unit_test(test_answer_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

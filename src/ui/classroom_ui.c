@@ -2,6 +2,7 @@
  * resuming, saving after every step, writing the results. Never draws; the screens do. */
 #include "ui/classroom_ui.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +149,7 @@ static void reset_view(App *app)
     c->last_second = -1;
     c->summary_page = 0;
     c->save_warned = false;
+    c->save_blocked = false;
     c->results_done = false;
     c->results_failed = false;
     c->results_fell_back = false;
@@ -155,6 +157,30 @@ static void reset_view(App *app)
     c->shown_step = classroom_step(c->game);
     c->shown_position = classroom_position(c->game);
     assign_inputs(app);
+}
+
+/* A new game is about to save over the file of an earlier one (unfinished, from a changed pack,
+ * or damaged and not set aside): keep that file as NAME.previous and say so. When it cannot be
+ * kept, this game is not saved for resuming, so the earlier file is never written over. */
+static void keep_earlier_game(App *app)
+{
+    ClassroomUi *c = &app->classroom;
+    char path[PATHS_MAX], previous[PATHS_MAX + 16];
+    struct stat st;
+    classroom_ui_state_path(app, path, sizeof path);
+    if (!path[0] || app->io->stat(app->io->ctx, path, &st) != 0) {
+        return;
+    }
+    snprintf(previous, sizeof previous, "%s.previous", path);
+    if (app->io->rename(app->io->ctx, path, previous) == 0) {
+        app_warn(app, "The earlier classroom game was kept as %s; this one is saved in its place.",
+                 previous);
+    } else {
+        c->save_blocked = true;
+        app_warn(app, "The earlier classroom game in %s could not be kept aside (%s), so this game "
+                      "will not be saved for resuming.",
+                 path, strerror(errno));
+    }
 }
 
 bool classroom_ui_start(App *app)
@@ -189,6 +215,7 @@ bool classroom_ui_start(App *app)
     c->picks = picks;
     c->pick_count = n;
     reset_view(app);
+    keep_earlier_game(app);
     classroom_ui_save_setup(app);
     classroom_ui_save(app);
     app_switch(app, SCREEN_CLASSROOM);
@@ -245,6 +272,9 @@ void classroom_ui_save(App *app)
     if (s == CLASS_STEP_END_PODIUM || s == CLASS_STEP_END_SUMMARY) {
         return; /* the end: the results hold the game */
     }
+    if (c->save_blocked) {
+        return; /* said once, when the game started */
+    }
     SaveError e;
     c->saved_ms = app->now_ms;
     if (!save_make_parent_dirs(app->io, path, &e) ||
@@ -283,7 +313,7 @@ void classroom_ui_write_results(App *app)
     }
     char path[PATHS_MAX];
     classroom_ui_state_path(app, path, sizeof path);
-    if (ok && path[0]) {
+    if (ok && path[0] && !c->save_blocked) {
         classroom_forget(app->io, path);
     }
 }
@@ -296,8 +326,8 @@ void classroom_ui_end(App *app, bool results)
     }
     char path[PATHS_MAX];
     classroom_ui_state_path(app, path, sizeof path);
-    if (path[0] && (!results || !c->results_failed)) {
-        classroom_forget(app->io, path);
+    if (path[0] && (!results || !c->results_failed) && !c->save_blocked) {
+        classroom_forget(app->io, path); /* a blocked game never wrote it: the file is not ours */
     }
     classroom_ui_free(app);
     c->has_saved = false;

@@ -66,6 +66,7 @@ typedef struct ClassroomUi {
     int shown_position;
     int summary_page;    /* the end summary's page, from 0 */
     bool save_warned;    /* a failed state save was reported (once per game) */
+    bool save_blocked;   /* an earlier game's file could not be kept aside: never written over */
     uint64_t saved_ms;   /* when the state was last saved (it is saved every few seconds while
                             a timer runs, so a power cut loses little of it) */
     bool results_done;   /* results written for the current end of the game */
