@@ -3,8 +3,11 @@
  * save_log.c. Never prints, never reads a clock. */
 #include "save.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -12,6 +15,81 @@
 #include "paths.h"
 #include "save_private.h"
 #include "strbuf.h"
+
+/* Reads a decimal number at *p as printf's %ld or %u writes it (no sign, no leading zero) into
+ * *out; false when there is none or it overflows. */
+static bool read_number(const char **p, long *out)
+{
+    long v = 0;
+    const char *s = *p;
+    if (s[0] == '0' && s[1] >= '0' && s[1] <= '9') {
+        return false;
+    }
+    while (*s >= '0' && *s <= '9') {
+        if (v > (LONG_MAX - 9) / 10) {
+            return false;
+        }
+        v = v * 10 + (*s++ - '0');
+    }
+    if (s == *p) {
+        return false;
+    }
+    *p = s;
+    *out = v;
+    return true;
+}
+
+/* The PID in a temporary file's name ".NAME.tmp-PID-N"; 0 when `name` is not one. */
+static pid_t temp_owner(const char *name)
+{
+    if (name[0] != '.') {
+        return 0;
+    }
+    const char *tag = NULL;
+    for (const char *p = strstr(name + 1, ".tmp-"); p; p = strstr(p + 1, ".tmp-")) {
+        tag = p;
+    }
+    if (!tag || tag == name + 1) {
+        return 0; /* no ".tmp-", or no NAME before it */
+    }
+    const char *p = tag + 5;
+    long pid = 0, n = 0;
+    if (!read_number(&p, &pid) || *p++ != '-' || !read_number(&p, &n) || *p != '\0' || pid <= 0 ||
+        (long)(pid_t)pid != pid) {
+        return 0;
+    }
+    return (pid_t)pid;
+}
+
+int save_remove_stale_temps(const SaveIo *io, const char *path)
+{
+    char dir[PATHS_MAX];
+    const char *base;
+    if (!save_split_path(path, dir, sizeof dir, &base)) {
+        return 0;
+    }
+    DIR *d = opendir(dir);
+    if (!d) {
+        return 0;
+    }
+    int removed = 0;
+    pid_t self = getpid();
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        pid_t owner = temp_owner(de->d_name);
+        /* EPERM: a running process of another user */
+        if (owner == 0 || (owner != self && (kill(owner, 0) == 0 || errno != ESRCH))) {
+            continue;
+        }
+        char tmp[PATHS_MAX + 256];
+        if (str_format(tmp, sizeof tmp, "%s/%s", dir, de->d_name) &&
+            io->unlink(io->ctx, tmp) == 0) {
+            removed++;
+        }
+    }
+    closedir(d);
+    return removed;
+}
 
 bool save_write_atomic(const SaveIo *io, const char *path, const void *data, size_t len,
                        SaveError *e)
@@ -24,6 +102,7 @@ bool save_write_atomic(const SaveIo *io, const char *path, const void *data, siz
         save_set_error(e, EINVAL, "could not save %s: not a file name", path);
         return false;
     }
+    save_remove_stale_temps(io, path);
     char tmp[PATHS_MAX + 64];
     int fd = -1;
     for (unsigned n = 0; fd < 0 && n < 100; n++) {
@@ -240,6 +319,7 @@ bool save_load_begin(const SaveIo *io, const char *path, size_t max_bytes, time_
         report->set_aside = false;
         report->aside[0] = '\0';
     }
+    save_remove_stale_temps(io, path);
     SaveError e;
     SaveReadStatus rs = save_read_file(path, max_bytes, data, len, &e);
     if (rs == SAVE_READ_OK) {

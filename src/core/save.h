@@ -49,14 +49,23 @@ typedef struct LoadReport {
     char aside[4096]; /* the new name, "" when nothing was set aside */
 } LoadReport;
 
-/* Replaces `path` with `len` bytes of `data`: writes a temporary file in the same folder
- * (".NAME.tmp-PID-N", created exclusively), retrying short writes and EINTR, fsyncs it, closes
- * it, renames it over `path` and fsyncs the folder. On failure returns false, fills `e` (may be
- * NULL), removes the temporary file and leaves the old `path` as it was. One exception: when
- * only the final fsync of the folder fails, the new file is in place and `e` says so. The
- * folder must exist (see save_make_dirs). */
+/* Replaces `path` with `len` bytes of `data`: removes stale temporary files from its folder
+ * (save_remove_stale_temps), writes a temporary file in the same folder (".NAME.tmp-PID-N",
+ * created exclusively), retrying short writes and EINTR, fsyncs it, closes it, renames it over
+ * `path` and fsyncs the folder. On failure returns false, fills `e` (may be NULL), removes the
+ * temporary file and leaves the old `path` as it was. One exception: when only the final fsync
+ * of the folder fails, the new file is in place and `e` says so. The folder must exist (see
+ * save_make_dirs). */
 bool save_write_atomic(const SaveIo *io, const char *path, const void *data, size_t len,
                        SaveError *e);
+
+/* Removes what interrupted saves left in the folder of `path`: files named exactly as
+ * save_write_atomic names its temporary files (".NAME.tmp-PID-N", any NAME) whose PID is this
+ * process's or no running process's. A file of another running process is left alone, since it
+ * may be saving right now. The game saves from one thread, so a file of this process is never
+ * one in use (it was left by an earlier process that had the same PID). Never touches any other
+ * name. Returns how many files were removed; a folder that cannot be read removes none. */
+int save_remove_stale_temps(const SaveIo *io, const char *path);
 
 /* Creates `dir` and any missing parents (mode 0700 for new ones), like `mkdir -p`. True when
  * the folder exists afterwards. */
@@ -94,13 +103,14 @@ bool save_set_aside(const SaveIo *io, const char *path, time_t now, char *aside,
 bool save_quarantine(const SaveIo *io, const char *path, time_t now, const char *why,
                      DiagList *diags, LoadReport *report);
 
-/* The first step every loader of a file the game writes shares: clears `report` (may be NULL)
- * and reads `path` (at most `max_bytes`). Returns true with the bytes in *data (malloc'ed,
- * NUL-terminated, the caller frees) when there is something to parse. Otherwise returns false
- * and sets *result to what the loader returns: true for a missing file (defaults, no
- * diagnostic) and for a file too large that was set aside; false for a file that could not be
- * read. A file that could not be read is quarantined (save_quarantine); *blocked is set when
- * that failed, so that the loader never saves over it. */
+/* The first step every loader of a file the game writes shares: clears `report` (may be NULL),
+ * removes stale temporary files beside `path` (save_remove_stale_temps) and reads `path` (at
+ * most `max_bytes`). Returns true with the bytes in *data (malloc'ed, NUL-terminated, the
+ * caller frees) when there is something to parse. Otherwise returns false and sets *result to
+ * what the loader returns: true for a missing file (defaults, no diagnostic) and for a file too
+ * large that was set aside; false for a file that could not be read. A file that could not be
+ * read is quarantined (save_quarantine); *blocked is set when that failed, so that the loader
+ * never saves over it. */
 bool save_load_begin(const SaveIo *io, const char *path, size_t max_bytes, time_t now,
                      DiagList *diags, LoadReport *report, char **data, size_t *len, bool *blocked,
                      bool *result);
