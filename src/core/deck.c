@@ -270,12 +270,12 @@ DeckResult deck_undo(const DeckStore *st, ProgressFile *pf, DeckUndo *undo, int6
     if (!c) {
         return invalid(e, "the card to undo is gone");
     }
-    ProgressCard after = *c;
-    if (undo->existed) {
-        *c = undo->before;
-    } else {
-        progress_remove(pf, undo->question);
+    char path[PATHS_MAX], log[PATHS_MAX];
+    if (!progress_file_path(path, sizeof path, st->profile_dir, pf->pack_id) ||
+        !progress_log_path(log, sizeof log, st->profile_dir)) {
+        return invalid(e, "the progress path does not fit");
     }
+    ProgressCard after = *c;
     ProgressLogEntry en;
     memset(&en, 0, sizeof en);
     en.time = now;
@@ -286,16 +286,25 @@ DeckResult deck_undo(const DeckStore *st, ProgressFile *pf, DeckUndo *undo, int6
     en.stability = undo->existed ? undo->before.fsrs.stability : 0;
     en.difficulty = undo->existed ? undo->before.fsrs.difficulty : 0;
     en.prev_interval = after.fsrs.scheduled_days;
-    DeckResult res = store(st, pf, &en, e);
-    if (res == DECK_SAVE_FAILED || res == DECK_INVALID) {
+    /* A grade saves the progress before it logs the review; an undo logs before it saves. Either
+     * way a crash between the two writes leaves the log holding no review the progress lacks. */
+    if (!progress_log_append(st->io, log, &en, e)) {
+        return DECK_SAVE_FAILED;
+    }
+    undo->valid = false; /* logged: a second undo record would take back an older review */
+    if (undo->existed) {
+        *c = undo->before;
+    } else {
+        progress_remove(pf, undo->question);
+    }
+    if (!progress_save(pf, st->io, path, e)) {
         ProgressCard *back = progress_find(pf, undo->question);
         if (back) {
             *back = after;
         } else if ((back = progress_add(pf, undo->question, after.revision)) != NULL) {
             *back = after;
         }
-        return res;
+        return DECK_SAVE_FAILED;
     }
-    undo->valid = false;
-    return res;
+    return DECK_OK;
 }

@@ -105,9 +105,12 @@ DeckResult deck_grade(const DeckStore *store, const FsrsParams *params, const De
                       ProgressFile *pf, const Question *q, FsrsRating rating, int64_t now,
                       uint64_t fuzz_seed, DeckUndo *undo, SaveError *e);
 
-/* Restores the card as it was before the review in `undo` (removing it when it had no
- * record), saves the progress file and appends an `undo` record to the log (the log is never
- * rewritten). `undo` is marked used. */
+/* Takes back the review in `undo`: appends an `undo` record to the log (the log is never
+ * rewritten), then restores the card as it was before the review (removing it when it had no
+ * record) and saves the progress file. DECK_OK, or DECK_SAVE_FAILED with `pf` as it was: when
+ * the log could not be appended nothing changed and `undo` can be tried again; when only the
+ * progress could not be saved, the log already takes the review back while the progress keeps
+ * it, and `undo` is used up so that no second record takes back an older review. */
 DeckResult deck_undo(const DeckStore *store, ProgressFile *pf, DeckUndo *undo, int64_t now,
                      SaveError *e);
 
