@@ -311,8 +311,9 @@ typedef struct ClassResultFiles {
  * ...-PACK-summary.csv (per question: date, pack, question, question id, prompt, right answer,
  * teams, teams right, percent right, most chosen wrong answer, chosen by). PACK is the pack id,
  * or "mixed" for several packs; "-2", "-3"... is added when the name is taken. The folder is
- * created. When that fails, both go to `fallback_dir` instead, `files->fell_back` is set and `e`
- * says what failed and where the files are. False (with `e`) only when both failed. */
+ * created. When that fails, both go to `fallback_dir` instead (unless it is the same folder),
+ * `files->fell_back` is set and `e` says what failed and where the files are. A folder that
+ * failed holds neither file afterwards. False (with `e`) only when both failed. */
 bool classroom_write_results(const ClassGame *g, const SaveIo *io, const char *dir,
                              const char *fallback_dir, time_t now, ClassResultFiles *files,
                              SaveError *e);

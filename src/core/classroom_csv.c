@@ -238,7 +238,15 @@ static bool write_into(const ClassGame *g, const SaveIo *io, const char *dir, ti
             break;
         }
     }
-    return write_buf(io, files->results, results, e) && write_buf(io, files->summary, summary, e);
+    if (!write_buf(io, files->results, results, e)) {
+        return false;
+    }
+    if (!write_buf(io, files->summary, summary, e)) {
+        /* never one file of the pair: the game is written again, whole, where it can be */
+        io->unlink(io->ctx, files->results);
+        return false;
+    }
+    return true;
 }
 
 bool classroom_write_results(const ClassGame *g, const SaveIo *io, const char *dir,
@@ -252,7 +260,8 @@ bool classroom_write_results(const ClassGame *g, const SaveIo *io, const char *d
     classroom_results_csv(g, now, &results);
     classroom_summary_csv(g, now, &summary);
     bool ok = dir && write_into(g, io, dir, now, &results, &summary, files, &first);
-    if (!ok && fallback_dir) {
+    /* the same folder twice would fail the same way and say so twice */
+    if (!ok && fallback_dir && !(dir && strcmp(dir, fallback_dir) == 0)) {
         ok = write_into(g, io, fallback_dir, now, &results, &summary, files, e);
         if (ok) {
             files->fell_back = true;
