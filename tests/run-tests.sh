@@ -1,7 +1,11 @@
 #!/bin/sh
 # Runs every cmocka test program given, from the repository root, then prints one overall line
 # ("tests: N passed, N failed") summed from cmocka's own summaries. Fails when any program fails
-# or crashes.
+# or crashes (a leak LeakSanitizer finds at exit is a crash).
+# LeakSanitizer on in every test program, whatever ASAN_OPTIONS the caller has (the last
+# setting of an option wins)
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=1"
+export ASAN_OPTIONS
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
