@@ -1,8 +1,8 @@
 #!/bin/sh
-# sanitize-run.sh - plays one scripted session of each mode (scripts/sessions.sh) with the
+# sanitize-run.sh - plays one script of each mode (scripts/check-plays.sh) with the
 # ASan+UBSan build of the game (`make DEBUG=1`, build/debug/quizdeck), LeakSanitizer on, each in
 # its own scratch home under build/sanitize/ with SDL's dummy drivers. Fails on any sanitizer
-# report (a leak, a bad access, undefined behaviour), a failed expect, or a session that did not
+# report (a leak, a bad access, undefined behaviour), a failed expect, or a play that did not
 # save. For CI: it builds what it needs.
 # Usage: sh scripts/sanitize-run.sh [BINARY]   (default: build and use build/debug/quizdeck)
 set -u
@@ -20,10 +20,10 @@ lsan=""
 [ -f tests/lsan.supp ] && lsan="suppressions=$(pwd)/tests/lsan.supp"
 rm -rf "$root"
 status=0
-. scripts/sessions.sh
+. scripts/check-plays.sh
 
-# session NAME SCRIPT ARGS...: one run of the game on tests/scripts/SCRIPT.
-session() {
+# play NAME SCRIPT ARGS...: one run of the game on tests/scripts/SCRIPT.
+play() {
     name=$1
     script=$2
     shift 2
@@ -48,7 +48,7 @@ session() {
     status=1
 }
 
-sessions
-sessions_saved "$root" || status=1
-[ $status -eq 0 ] && echo "sanitize: every session clean (leak detection on)"
+plays
+plays_saved "$root" || status=1
+[ $status -eq 0 ] && echo "sanitize: every play clean (leak detection on)"
 exit $status

@@ -1,8 +1,8 @@
 #!/bin/sh
-# valgrind.sh - plays one scripted session of each mode (scripts/sessions.sh) under valgrind's
+# valgrind.sh - plays one script of each mode (scripts/check-plays.sh) under valgrind's
 # memcheck, each in its own scratch home under build/valgrind/ with SDL's dummy video and audio
 # drivers and the software renderer. Prints the errors and the bytes definitely lost of each;
-# fails when a session has an error, a definite leak or a failed expect, or did not save.
+# fails when a play has an error, a definite leak or a failed expect, or did not save.
 # `make valgrind` runs it on the release build.
 # Usage: sh scripts/valgrind.sh [BINARY]   (default build/quizdeck)
 set -u
@@ -26,10 +26,10 @@ command -v valgrind >/dev/null 2>&1 || {
 }
 rm -rf "$root"
 status=0
-. scripts/sessions.sh
+. scripts/check-plays.sh
 
-# session NAME SCRIPT ARGS...: one run of the game on tests/scripts/SCRIPT.
-session() {
+# play NAME SCRIPT ARGS...: one run of the game on tests/scripts/SCRIPT.
+play() {
     name=$1
     script=$2
     shift 2
@@ -64,7 +64,7 @@ session() {
     fi
 }
 
-sessions
-sessions_saved "$root" || status=1
-[ $status -eq 0 ] && echo "valgrind: every session clean"
+plays
+plays_saved "$root" || status=1
+[ $status -eq 0 ] && echo "valgrind: every play clean"
 exit $status
