@@ -176,6 +176,65 @@ fsrs-check-perturbed: $(FSRS_CHECK)
 	./$(FSRS_CHECK) --perturb-weight $(FSRS_PERTURB) --expect-mismatches $(VECTORS) $(PARAMS)
 # ---- end of fsrs conformance ----------------------------------------------------------------
 
+# ---- fuzzing ---------------------------------------------------------------------------------
+# fuzz        install clang-14 and libFuzzer (scripts/deps.sh fuzz), build the harnesses of
+#             tests/fuzz/ and run each for FUZZ_SECONDS, FUZZ_JOBS at a time (scripts/fuzz.sh);
+#             fails when any harness finds a crash, leak, timeout or out-of-memory
+#             (tests/fuzz/README.md)
+# fuzz-build  only build them: build/fuzz/fuzz_NAME, linking a core compiled by CC_FUZZ with
+#             the fuzzer's coverage and ASan+UBSan into build/fuzz/ (core only, no SDL)
+# The replay test (tests/test_fuzz_replay.c, part of `make test`) links the same harnesses,
+# built by CC with -DFUZZ_REPLAY, and runs them on every seed and regression input.
+.PHONY: fuzz fuzz-build
+CC_FUZZ ?= clang-14
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS ?= $(shell nproc)
+FUZZ_DIR := build/fuzz
+FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(FUZZ_SRC))
+FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(FUZZ_DIR)/%,$(FUZZ_SRC))
+
+$(FUZZ_DIR)/obj/core/%.o: src/core/%.c
+	@mkdir -p $(@D)
+	$(CC_FUZZ) $(BASE_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(call pc_cflags,$(CORE_PKGS)) $(CFLAGS) -c $< -o $@
+$(FUZZ_DIR)/libquizdeck-core.a: $(call core_objs,$(FUZZ_DIR))
+	$(AR) rcs $@ $^
+$(FUZZ_DIR)/obj/fuzz/%.o: tests/fuzz/%.c
+	@mkdir -p $(@D)
+	$(CC_FUZZ) $(BASE_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(call pc_cflags,$(CORE_PKGS)) $(CFLAGS) -c $< -o $@
+$(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/obj/fuzz/fuzz_%.o $(FUZZ_DIR)/obj/fuzz/common.o $(FUZZ_DIR)/libquizdeck-core.a
+	$(CC_FUZZ) $(FUZZ_FLAGS) -fsanitize=fuzzer $(CFLAGS) -o $@ $^ $(call pc_libs,$(CORE_PKGS)) -lm $(LDFLAGS)
+
+fuzz-build: $(FUZZ_BINS)
+
+fuzz:
+	@sh scripts/deps.sh fuzz
+	@$(MAKE) --no-print-directory fuzz-build
+	@sh scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_JOBS) $(FUZZ_NAMES)
+
+# the replay test: the harnesses built by CC with ASan+UBSan, called from a cmocka program
+FUZZ_REPLAY_OBJS := $(patsubst tests/fuzz/%.c,$(ASAN_DIR)/obj/fuzz/%.o,$(FUZZ_SRC) tests/fuzz/common.c)
+$(ASAN_DIR)/obj/fuzz/%.o: tests/fuzz/%.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(ASAN_FLAGS) -DFUZZ_REPLAY $(call pc_cflags,$(CORE_PKGS)) $(CFLAGS) -c $< -o $@
+$(ASAN_DIR)/tests/test_fuzz_replay: $(ASAN_DIR)/obj/tests/test_fuzz_replay.o $(ASAN_DIR)/obj/tests/support.o $(FUZZ_REPLAY_OBJS) $(ASAN_DIR)/libquizdeck-core.a
+	@mkdir -p $(@D)
+	$(CC) $(ASAN_FLAGS) $(CFLAGS) -o $@ $^ $(call pc_libs,$(CORE_PKGS) $(TEST_PKGS)) -lm $(LDFLAGS)
+# ---- end of fuzzing ---------------------------------------------------------------------------
+
+# ---- valgrind ---------------------------------------------------------------------------------
+# valgrind    install valgrind (scripts/deps.sh valgrind), build the release game (build/quizdeck,
+#             -O2 -g, never the sanitizer build: valgrind cannot run it) and play one script of
+#             each mode under memcheck with SDL's dummy drivers (scripts/valgrind.sh); fails on
+#             any memcheck error, any definitely lost byte or a failed expect
+.PHONY: valgrind
+valgrind:
+	@sh scripts/deps.sh valgrind
+	@$(MAKE) --no-print-directory DEBUG=0 build/quizdeck
+	@sh scripts/valgrind.sh build/quizdeck
+# ---- end of valgrind --------------------------------------------------------------------------
+
 # ---- benchmark (reports, never fails on a slow machine) ---------------------------------------
 # bench_load links the release core (-O2, no sanitizers, so not with DEBUG=1)
 BENCH_LOAD := $(RELEASE_DIR)/bench/bench_load
