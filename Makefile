@@ -9,6 +9,8 @@
 #   make format     reformat the tree with clang-format
 #   make screenshots  regenerate docs/screenshots/ (every screen at 1920x1080 and 1024x768)
 #   make bench      time start-up, memory, CPU, a 4K frame and pack loading (reports only)
+#   make fuzz       run every libFuzzer harness of tests/fuzz/ for FUZZ_SECONDS (FUZZ_JOBS at once)
+#   make valgrind   play one scripted session of each mode under valgrind's memcheck
 #   make fsrs-check  replay the FSRS reference histories (VECTORS=, PARAMS=) through the scheduler
 #   make fsrs-check-perturbed  the same with one weight changed; passes only if that fails
 #   make clean      remove build/
