@@ -421,10 +421,61 @@ static void test_golden(void **state)
     assert_true(golden_check_dir("progress", "bad", ".ini", dump, check_bad) >= 29);
 }
 
+/* progress_find's index agrees with a plain search through adds and removes, and a file of
+ * 20000 cards is searched by id (each card found at its own place, unknown ids not found). */
+static void test_find_index(void **state)
+{
+    (void)state;
+    ProgressFile pf;
+    progress_init(&pf, "index");
+    char id[32];
+    bool present[3000] = {false};
+    unsigned seed = 12345;
+    for (int step = 0; step < 20000; step++) {
+        seed = seed * 1103515245u + 12345u;
+        int n = (int)((seed >> 8) % 3000);
+        snprintf(id, sizeof id, "q-%d", n);
+        if ((seed >> 4) % 4 == 0) {
+            assert_int_equal(progress_remove(&pf, id), present[n]);
+            present[n] = false;
+        } else if (!present[n]) {
+            assert_non_null(progress_add(&pf, id, 1));
+            present[n] = true;
+        }
+        /* every few steps, all ids: found exactly when present, and the card found has that id */
+        if (step % 997 == 0) {
+            for (int k = 0; k < 3000; k++) {
+                snprintf(id, sizeof id, "q-%d", k);
+                const ProgressCard *c = progress_find_const(&pf, id);
+                assert_int_equal(c != NULL, present[k]);
+                if (c) {
+                    assert_string_equal(c->id, id);
+                }
+            }
+        }
+    }
+    progress_free(&pf);
+
+    progress_init(&pf, "big");
+    for (int k = 0; k < 20000; k++) {
+        snprintf(id, sizeof id, "card-%d", k);
+        assert_non_null(progress_add(&pf, id, 1));
+    }
+    assert_int_equal(pf.count, 20000);
+    for (int k = 0; k < 20000; k++) {
+        snprintf(id, sizeof id, "card-%d", k);
+        assert_ptr_equal(progress_find(&pf, id), &pf.cards[k]);
+    }
+    assert_null(progress_find(&pf, "card-20000"));
+    assert_null(progress_add(&pf, "card-7", 1)); /* a second card with one id is refused */
+    progress_free(&pf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_find_index),
         cmocka_unit_test(test_missing_file_is_empty),
         cmocka_unit_test(test_bad_values_drop_one_card),
         cmocka_unit_test(test_unreadable_not_overwritten),

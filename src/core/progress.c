@@ -31,6 +31,7 @@ void progress_free(ProgressFile *pf)
         return;
     }
     free(pf->cards);
+    free(pf->slots);
     inidoc_destroy(pf->doc);
     char id[sizeof pf->pack_id];
     memcpy(id, pf->pack_id, sizeof id);
@@ -42,8 +43,74 @@ bool progress_card_is_new(const ProgressCard *c)
     return c->fsrs.last_review == 0;
 }
 
+/* ---- the id index: a card is found in constant time, so a queue of a 20000-question pack
+ * is built in one pass rather than in a pass per card ---- */
+
+static size_t id_hash(const char *id)
+{
+    size_t h = 2166136261u; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++) {
+        h = (h ^ *p) * 16777619u;
+    }
+    return h;
+}
+
+static void index_put(ProgressFile *pf, size_t card)
+{
+    size_t mask = pf->slot_cap - 1;
+    size_t at = id_hash(pf->cards[card].id) & mask;
+    while (pf->slots[at]) {
+        at = (at + 1) & mask;
+    }
+    pf->slots[at] = card + 1;
+}
+
+/* Brings the index up to every card; false when out of memory (then the caller searches). */
+static bool index_update(ProgressFile *pf)
+{
+    if (pf->indexed == pf->count && pf->slots) {
+        return true;
+    }
+    if (!pf->slots || pf->count * 2 > pf->slot_cap) {
+        size_t cap = 64;
+        while (cap < pf->count * 2 + 2) {
+            cap *= 2;
+        }
+        size_t *slots = calloc(cap, sizeof *slots);
+        if (!slots) {
+            return false;
+        }
+        free(pf->slots);
+        pf->slots = slots;
+        pf->slot_cap = cap;
+        pf->indexed = 0;
+    }
+    for (; pf->indexed < pf->count; pf->indexed++) {
+        index_put(pf, pf->indexed);
+    }
+    return true;
+}
+
+static void index_drop(ProgressFile *pf)
+{
+    if (pf->slots) {
+        memset(pf->slots, 0, pf->slot_cap * sizeof *pf->slots);
+    }
+    pf->indexed = 0;
+}
+
 ProgressCard *progress_find(ProgressFile *pf, const char *id)
 {
+    if (index_update(pf)) {
+        size_t mask = pf->slot_cap - 1;
+        for (size_t at = id_hash(id) & mask; pf->slots[at]; at = (at + 1) & mask) {
+            ProgressCard *c = &pf->cards[pf->slots[at] - 1];
+            if (strcmp(c->id, id) == 0) {
+                return c;
+            }
+        }
+        return NULL;
+    }
     for (size_t i = 0; i < pf->count; i++) {
         if (strcmp(pf->cards[i].id, id) == 0) {
             return &pf->cards[i];
@@ -97,6 +164,7 @@ bool progress_remove(ProgressFile *pf, const char *id)
     size_t at = (size_t)(c - pf->cards);
     memmove(c, c + 1, (pf->count - at - 1) * sizeof *c);
     pf->count--;
+    index_drop(pf); /* the cards after it moved */
     return true;
 }
 

@@ -80,6 +80,11 @@ typedef struct ProgressFile {
     size_t cap;
     IniDoc *doc;       /* owned: the file as read, for unknown keys and sections; may be NULL */
     bool save_blocked; /* a damaged file could not be set aside: saving would destroy it */
+    /* progress_find's index (owned, private): open addressing, card index + 1 per slot, 0 for
+     * empty; covers cards[0 .. indexed). Not to be copied with the struct. */
+    size_t *slots;
+    size_t slot_cap;
+    size_t indexed;
 } ProgressFile;
 
 /* An empty progress for `pack_id` (copied; cut to PACK_ID_MAX). */
