@@ -92,20 +92,22 @@ static utf8proc_ssize_t decompose(const char *text, utf8proc_option_t options, i
     return m;
 }
 
-/* Recomposes `n` code points in place and returns them as a malloc'ed UTF-8 string. */
+/* Returns `n` code points as a malloc'ed UTF-8 string in normal form C (encoding them in place
+ * first). Normalising again, not only composing, puts back in canonical order the combining
+ * marks that dropping a character between them (an apostrophe, a control character) made
+ * neighbours. */
 static char *recompose(int32_t *buf, utf8proc_ssize_t n)
 {
-    utf8proc_ssize_t bytes =
-        utf8proc_reencode(buf, n, (utf8proc_option_t)(UTF8PROC_COMPOSE | UTF8PROC_STABLE));
+    utf8proc_ssize_t bytes = utf8proc_reencode(buf, n, UTF8PROC_STABLE);
     if (bytes < 0) {
         return NULL;
     }
-    char *out = malloc((size_t)bytes + 1);
-    if (out) {
-        memcpy(out, buf, (size_t)bytes);
-        out[bytes] = '\0';
+    utf8proc_uint8_t *nfc = NULL;
+    if (utf8proc_map((const utf8proc_uint8_t *)buf, bytes, &nfc,
+                     (utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE)) < 0) {
+        return NULL;
     }
-    return out;
+    return (char *)nfc;
 }
 
 /* ASCII's punctuation by Unicode category (P*): the other printable non-alphanumerics
