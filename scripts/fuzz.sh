@@ -21,7 +21,8 @@ MAX_LEN=65536
 collect_seeds() {
     name=$1
     out=$2
-    sources=$(awk -v n="$name" '$1 == n { for (i = 3; i <= NF; i++) print $i }' tests/fuzz/seeds.list)
+    sources=$(awk -v n="$name" '$1 == n { for (i = 3; i <= NF; i++) print $i }' \
+        tests/fuzz/seeds.list)
     for src in $sources "tests/fuzz/seeds/$name" "tests/fuzz/regressions/$name"; do
         if [ -d "$src" ]; then
             for f in "$src"/*; do
@@ -127,5 +128,9 @@ for name in "$@"; do
         status=1
     fi
 done
-[ $status -eq 0 ] && echo "fuzz: no findings" || echo "fuzz: FINDINGS (see above; tests/fuzz/README.md says what to do)"
+if [ $status -eq 0 ]; then
+    echo "fuzz: no findings"
+else
+    echo "fuzz: FINDINGS (see above; tests/fuzz/README.md says what to do)"
+fi
 exit $status

@@ -77,6 +77,58 @@ static void check_inidoc(const uint8_t *data, size_t size)
     diag_list_free(&diags);
 }
 
+/* inidoc's setters refuse (see inidoc_value_ok) whatever would not read back the same: each
+ * line of the input as `key=value` (a 0x1F byte in the value for a line break) and as a
+ * section name, set in a document, must read back as it was set. */
+static void check_setters(const uint8_t *data, size_t size)
+{
+    char *text = fuzz_strndup(data, size);
+    IniDoc *doc = inidoc_create("set.ini");
+    fuzz_check(doc != NULL, "out of memory");
+    StrBuf kept = STRBUF_INIT; /* key NUL value NUL section NUL, for each line set */
+    char *line = text;
+    for (int n = 0; line && n < 64; n++) {
+        char *next = strchr(line, '\n');
+        if (next) {
+            *next++ = '\0';
+        }
+        char *value = strchr(line, '=');
+        if (value) {
+            *value++ = '\0';
+            for (char *c = value; *c; c++) {
+                *c = *c == 0x1F ? '\n' : *c;
+            }
+        }
+        const char *section = inidoc_section_ok(line) ? line : "s";
+        if (value && inidoc_set(doc, section, line, value)) {
+            strbuf_append(&kept, line, strlen(line) + 1);
+            strbuf_append(&kept, value, strlen(value) + 1);
+            strbuf_append(&kept, section, strlen(section) + 1);
+        }
+        line = next;
+    }
+    size_t len = 0;
+    char *out = inidoc_format(doc, &len);
+    DiagList diags = DIAGLIST_INIT;
+    IniDoc *again = out ? inidoc_parse("set.ini", out, len, &diags) : NULL;
+    if (!again) {
+        complain("what inidoc_set accepted does not read back", out ? out : "", &diags);
+    }
+    for (const char *k = kept.data; k && k < kept.data + kept.len;) {
+        const char *v = k + strlen(k) + 1, *sec = v + strlen(v) + 1;
+        const char *now = inidoc_get(doc, sec, k), *back = inidoc_get(again, sec, k);
+        fuzz_check(now && back && strcmp(now, back) == 0, "[%s] %s reads back as '%s', not '%s'",
+                   sec, k, back ? back : "(none)", now ? now : "(none)");
+        k = sec + strlen(sec) + 1;
+    }
+    inidoc_destroy(again);
+    inidoc_destroy(doc);
+    diag_list_free(&diags);
+    strbuf_free(&kept);
+    free(out);
+    free(text);
+}
+
 static void check_ranges(const Settings *s)
 {
     fuzz_check(s->question_count >= SETTINGS_COUNT_MIN && s->question_count <= SETTINGS_COUNT_MAX &&
@@ -108,6 +160,7 @@ static bool same_settings(const Settings *a, const Settings *b)
 FUZZ_TARGET(settings)
 {
     check_inidoc(data, size);
+    check_setters(data, size);
     char path[4200], saved[4200];
     fuzz_path(path, sizeof path, "settings.ini");
     fuzz_path(saved, sizeof saved, "saved.ini");
