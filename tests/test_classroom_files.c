@@ -404,6 +404,32 @@ static void test_resume_same_state(void **state)
     resume_at(CLASS_WHOLE, 0, 4);
 }
 
+/* A team name with a byte-order mark in it (U+FEFF, pasted in) is escaped: the game saves and
+ * resumes with the name as it was (fuzzing found the saved game then read as damaged). */
+static void test_name_with_byte_order_mark(void **state)
+{
+    (void)state;
+    const char *dir = scratch_dir("classroom-mark");
+    char path[256];
+    str_format(path, sizeof path, "%s/classroom.ini", dir);
+    ClassConfig cfg;
+    classroom_config_default(&cfg, CLASS_PADS, 2);
+    str_copy(cfg.team_names[1], sizeof cfg.team_names[1], "\xEF\xBB\xBFRed\xEF\xBB\xBF Team");
+    ClassGame *g = classroom_create(&cfg, picks, pick_count, 0);
+    assert_non_null(g);
+    SaveError e;
+    assert_true(classroom_save(g, save_io_posix(), path, 10, &e));
+    DiagList d = DIAGLIST_INIT;
+    ClassLoadStatus st;
+    ClassGame *h = classroom_load(picks, pick_count, save_io_posix(), path, NOW, 10, &d, &st);
+    assert_int_equal(st, CLASS_LOAD_OK);
+    assert_int_equal(d.count, 0);
+    assert_string_equal(classroom_team_name(h, 1), cfg.team_names[1]);
+    classroom_destroy(h);
+    classroom_destroy(g);
+    diag_list_free(&d);
+}
+
 /* A saved game written by hand: it loads, paused, with its team names intact. */
 static void test_good_state_file(void **state)
 {
@@ -559,6 +585,7 @@ int main(void)
         cmocka_unit_test(test_csv_golden),
         cmocka_unit_test(test_results_files_and_fallback),
         cmocka_unit_test(test_resume_same_state),
+        cmocka_unit_test(test_name_with_byte_order_mark),
         cmocka_unit_test(test_good_state_file),
         cmocka_unit_test(test_damaged_state_files),
         cmocka_unit_test(test_changed_pack),

@@ -4,8 +4,8 @@
  * The file: a [classroom] record (format, the config, step, position, timer), one [team] per
  * team, one [question] per question (pack id, question id and revision, so a changed pack is
  * noticed, choice order, state) and one [answer] per team response that holds anything. Team
- * names and typed answers are stored with %XX escapes for '%', ';', '#', control characters and
- * spaces at either end, and split over continuation lines when long. */
+ * names and typed answers are stored with %XX escapes for '%', ';', '#', control characters,
+ * byte-order marks and spaces at either end, and split over continuation lines when long. */
 #include "classroom_private.h"
 
 #include <inttypes.h>
@@ -26,10 +26,15 @@ const char *const classroom_qstate_names[CLASS_Q_STATE_COUNT] = {"pending", "ope
 static void escape(const char *s, StrBuf *out)
 {
     size_t n = strlen(s);
+    size_t mark_end = 0; /* a byte-order mark (U+FEFF) ends here: the INI reader drops it */
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         bool edge_space = c == ' ' && (i == 0 || i == n - 1);
-        if (c < 0x20 || c == 0x7f || c == '%' || c == ';' || c == '#' || edge_space) {
+        if (strncmp(s + i, "\xEF\xBB\xBF", 3) == 0) {
+            mark_end = i + 3;
+        }
+        if (c < 0x20 || c == 0x7f || c == '%' || c == ';' || c == '#' || edge_space ||
+            i < mark_end) {
             strbuf_printf(out, "%%%02X", c);
         } else {
             strbuf_append(out, (const char *)&c, 1);

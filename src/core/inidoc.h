@@ -99,16 +99,16 @@ void inidoc_record_remove(IniDoc *doc, size_t rec, const char *key);
 char *inidoc_format(const IniDoc *doc, size_t *len);
 
 /* True when `name` can be a section name: non-empty UTF-8 without ']', ';', '#', '=', ':',
- * control characters or surrounding spaces. The parser skips, with a warning, every section
- * whose name is not one, and its keys. */
+ * control characters, byte-order marks (the parser removes them) or surrounding spaces. The
+ * parser skips, with a warning, every section whose name is not one, and its keys. */
 bool inidoc_section_ok(const char *name);
 
 /* True when `key = value` reads back as the same key and value: the key is non-empty UTF-8
  * without '=', ':', ';', '#', '[', control characters or surrounding spaces; the value is
- * UTF-8 without control characters other than '\n', and each of its '\n'-separated parts is
- * non-empty (unless the value is ""), has no surrounding spaces, no ';' after a space (inih
- * would cut an inline comment there), a continuation part starts with neither ';' nor '#', and
- * every line fits in INIDOC_LINE_MAX bytes. */
+ * UTF-8 without control characters other than '\n'; neither has a byte-order mark; each of the
+ * value's '\n'-separated parts is non-empty (unless the value is ""), has no surrounding
+ * spaces, no ';' after a space (inih would cut an inline comment there), a continuation part
+ * starts with neither ';' nor '#', and every line fits in INIDOC_LINE_MAX bytes. */
 bool inidoc_value_ok(const char *key, const char *value);
 
 /* Splits a long one-line `text` into '\n'-separated parts of at most `width` bytes, breaking

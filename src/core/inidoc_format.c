@@ -41,7 +41,8 @@ char *inidoc_format(const IniDoc *doc, size_t *len)
     return sb.data ? sb.data : calloc(1, 1);
 }
 
-/* UTF-8 with no control bytes except those in `allowed`. */
+/* UTF-8 with no control bytes except those in `allowed`, and no byte-order mark (U+FEFF), which
+ * the parser takes out of a line. */
 static bool plain_text(const char *s, const char *allowed)
 {
     for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
@@ -49,7 +50,7 @@ static bool plain_text(const char *s, const char *allowed)
             return false;
         }
     }
-    return utf8_valid(s, strlen(s), NULL);
+    return utf8_valid(s, strlen(s), NULL) && !strstr(s, "\xEF\xBB\xBF");
 }
 
 bool inidoc_section_ok(const char *name)
