@@ -183,11 +183,16 @@ static void test_ascii_fast_path_agrees(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_case_and_spaces), cmocka_unit_test(test_latin_accents),
-        cmocka_unit_test(test_punctuation),     cmocka_unit_test(test_cyrillic),
-        cmocka_unit_test(test_armenian),        cmocka_unit_test(test_invalid_utf8),
-        cmocka_unit_test(test_exact),           cmocka_unit_test(test_marks_made_neighbours),
-        cmocka_unit_test(test_long_input),      cmocka_unit_test(test_ascii_fast_path_agrees),
+        cmocka_unit_test(test_case_and_spaces),
+        cmocka_unit_test(test_latin_accents),
+        cmocka_unit_test(test_punctuation),
+        cmocka_unit_test(test_cyrillic),
+        cmocka_unit_test(test_armenian),
+        cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_exact),
+        cmocka_unit_test(test_marks_made_neighbours),
+        cmocka_unit_test(test_long_input),
+        cmocka_unit_test(test_ascii_fast_path_agrees),
     };
     return cmocka_run_group_tests_name("fold", tests, NULL, NULL);
 }
