@@ -79,7 +79,10 @@ run_one() {
     files=$(find "$corpus" -type f | wc -l)
     found=$(new_findings "$name" | wc -l)
     note=""
-    if [ "$rc" -ne 0 ] && [ "$found" -eq 0 ]; then
+    if [ "$rc" -eq 72 ] && [ "$found" -eq 0 ]; then
+        found=1 # libFuzzer's code for SIGINT or SIGTERM: the run is incomplete
+        note="  (interrupted, exit $rc)"
+    elif [ "$rc" -ne 0 ] && [ "$found" -eq 0 ]; then
         found=1 # it stopped without leaving a reproducer: the log says why
         note="  (exit $rc, see $log)"
     fi
@@ -107,6 +110,15 @@ for name in "$@"; do
     rm -f "$FUZZ/logs/$name.result"
 done
 
+# one run at a time: two would share the corpus, seeds, findings and summaries of build/fuzz
+mkdir -p "$FUZZ"
+if ! mkdir "$FUZZ/running" 2>/dev/null; then
+    echo "fuzz: another run is using $FUZZ (remove $FUZZ/running if none is)" >&2
+    exit 2
+fi
+trap 'rmdir "$FUZZ/running"' EXIT
+trap 'exit 130' INT TERM
+
 echo "fuzz: $# harnesses, $seconds s each, $jobs at a time"
 printf '%s\n' "$@" | xargs -P "$jobs" -I '{}' sh "$0" --one "$seconds" '{}'
 
@@ -124,7 +136,7 @@ for name in "$@"; do
         echo "fuzz: $name: reproducer $f (run: $FUZZ/fuzz_$name $f)"
         status=1
     done
-    if grep -q "findings [1-9].*exit" "$FUZZ/logs/$name.result" 2>/dev/null; then
+    if grep -q "findings [1-9].*(" "$FUZZ/logs/$name.result" 2>/dev/null; then
         status=1
     fi
 done

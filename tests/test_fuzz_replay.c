@@ -190,11 +190,16 @@ int main(void)
         return 1;
     }
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_list_matches),     cmocka_unit_test(test_replay_pack),
-        cmocka_unit_test(test_replay_progress),  cmocka_unit_test(test_replay_logs),
-        cmocka_unit_test(test_replay_settings),  cmocka_unit_test(test_replay_scores),
-        cmocka_unit_test(test_replay_classroom), cmocka_unit_test(test_replay_answers),
-        cmocka_unit_test(test_replay_numbers),   cmocka_unit_test(test_replay_script),
+        cmocka_unit_test(test_list_matches),
+        cmocka_unit_test(test_replay_pack),
+        cmocka_unit_test(test_replay_progress),
+        cmocka_unit_test(test_replay_logs),
+        cmocka_unit_test(test_replay_settings),
+        cmocka_unit_test(test_replay_scores),
+        cmocka_unit_test(test_replay_classroom),
+        cmocka_unit_test(test_replay_answers),
+        cmocka_unit_test(test_replay_numbers),
+        cmocka_unit_test(test_replay_script),
     };
     return cmocka_run_group_tests_name("fuzz replay", tests, NULL, NULL);
 }
