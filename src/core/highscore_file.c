@@ -191,12 +191,7 @@ bool scoreboard_save(const ScoreBoard *b, const SaveIo *io, const char *path, Sa
         e = &spare;
     }
     if (b->save_blocked) {
-        e->err = 0;
-        str_format(e->message, sizeof e->message,
-                   "not saving %s: the file there could not be read or set aside, so it is "
-                   "left as it is",
-                   path);
-        return false;
+        return save_refuse_blocked(path, e);
     }
     IniDoc *doc = inidoc_create(path);
     bool ok = doc != NULL;

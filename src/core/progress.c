@@ -489,12 +489,7 @@ bool progress_save(const ProgressFile *pf, const SaveIo *io, const char *path, S
         e = &spare;
     }
     if (pf->save_blocked) {
-        e->err = 0;
-        str_format(e->message, sizeof e->message,
-                   "not saving %s: the file there could not be read or set aside, so it is "
-                   "left as it is",
-                   path);
-        return false;
+        return save_refuse_blocked(path, e);
     }
     size_t len = 0;
     char *text = progress_format(pf, &len);

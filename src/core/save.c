@@ -343,3 +343,13 @@ bool save_load_finish(const SaveIo *io, const char *path, bool sound, const char
     }
     return true;
 }
+
+bool save_refuse_blocked(const char *path, SaveError *e)
+{
+    e->err = 0;
+    str_format(e->message, sizeof e->message,
+               "not saving %s: the file there could not be read or set aside, so it is left as "
+               "it is",
+               path);
+    return false;
+}

@@ -43,6 +43,10 @@ typedef struct SaveError {
     char message[512];
 } SaveError;
 
+/* Fills `e` with why a file is not saved: what is at `path` could not be read or set aside, so
+ * saving over it would destroy it. Returns false, for `return save_refuse_blocked(path, e);`. */
+bool save_refuse_blocked(const char *path, SaveError *e);
+
 /* What a loader did to a file it could not read (settings, scores, progress...). */
 typedef struct LoadReport {
     bool set_aside;   /* the file was damaged and was renamed to `aside` */

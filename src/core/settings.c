@@ -272,12 +272,7 @@ bool settings_save(const Settings *s, const SaveIo *io, const char *path, SaveEr
         e = &spare;
     }
     if (s->save_blocked) {
-        e->err = 0;
-        str_format(e->message, sizeof e->message,
-                   "not saving %s: the file there could not be read or set aside, so it is "
-                   "left as it is",
-                   path);
-        return false;
+        return save_refuse_blocked(path, e);
     }
     IniDoc *doc = copy_doc(s->doc, path);
     bool ok = doc != NULL;
